@@ -1,0 +1,168 @@
+import type { AccessLevel, Dataset } from '../../data/model.js';
+import { prepareArn, matchesFormat } from '../../arn/match.js';
+import { serviceOfArn } from '../../arn/arn.js';
+import { resourceTypeNameOfFormat, serviceIndex } from './service-index.js';
+import { SID_LEVEL_LABEL, sidName } from './sid-name.js';
+
+export const WILDCARD_SID = 'MultMultNone';
+export const SKIP_SID = 'SkipResourceConstraints';
+
+/** One statement in the making: its Resource list, the ARN format it was built for, its actions. */
+export interface SidEntry {
+  arns: string[];
+  /** The matched ARN format, or `*` for the statements on `Resource: "*"`. */
+  arnFormat: string;
+  actions: string[];
+}
+
+/**
+ * policy_sentry's SidGroup: statements keyed by SID in insertion order, which is the order of
+ * the output. Each operation mirrors one step of policy_sentry's algorithm (spec §5), because
+ * statement order, grouping and the placement of dependent actions must come out the same.
+ */
+export class SidGroup {
+  readonly sids = new Map<string, SidEntry>();
+  /** skip-resource-constraints entries, exempt from the `*` de-duplication. */
+  readonly skipped: string[] = [];
+
+  constructor(private readonly dataset: Dataset) {}
+
+  /**
+   * Every action of the ARN's service at `level` on each resource type the ARN matches, one
+   * statement per (service, level, type). Dependents of the same type join the statement;
+   * others go to MultMultNone, which is inserted before the statement that brought them.
+   * Returns whether the ARN matched any ARN format of its service (at any level).
+   */
+  addByArnAndLevel(arn: string, level: AccessLevel): boolean {
+    const service = serviceOfArn(arn);
+    const index = serviceIndex(this.dataset, service);
+    if (!index) return false;
+    const underTest = prepareArn(arn);
+    const matchCache = new Map<string, boolean>();
+    let matchedAny = false;
+    for (const row of index.rows) {
+      let matches = matchCache.get(row.format);
+      if (matches === undefined) {
+        matches = matchesFormat(underTest, row.compiled);
+        matchCache.set(row.format, matches);
+      }
+      if (!matches) continue;
+      matchedAny = true;
+      if (row.level !== level) continue;
+      const typeName = resourceTypeNameOfFormat(this.dataset, row.format) ?? '';
+      const sid = sidName(service, SID_LEVEL_LABEL[level], typeName);
+      const existing = this.sids.get(sid);
+      if (existing) {
+        if (!existing.arns.includes(arn)) existing.arns.push(arn);
+        continue;
+      }
+      const actions = [...index.actionsWithTypeAndLevel(typeName, level)];
+      const sameType = index.actionsWithType(typeName);
+      for (const dependent of this.dependentsOf(service, actions)) {
+        if (actions.includes(dependent)) continue;
+        if (sameType.has(dependent)) actions.push(dependent);
+        else this.addWithoutResourceConstraint(dependent);
+      }
+      this.sids.set(sid, { arns: [arn], arnFormat: row.format, actions });
+    }
+    return matchedAny;
+  }
+
+  /** Appends an action to MultMultNone or SkipResourceConstraints (`Resource: "*"`). */
+  addWithoutResourceConstraint(action: string, sid: typeof WILDCARD_SID | typeof SKIP_SID = WILDCARD_SID): void {
+    const entry = this.sids.get(sid);
+    if (!entry) this.sids.set(sid, { arns: ['*'], arnFormat: '*', actions: [action] });
+    else if (!entry.actions.includes(action)) entry.actions.push(action);
+  }
+
+  addSkipResourceConstraints(actions: readonly string[]): void {
+    this.skipped.push(...actions);
+    for (const action of actions) this.addWithoutResourceConstraint(action, SKIP_SID);
+  }
+
+  /**
+   * policy_sentry's `add_by_list_of_actions` (actions mode and wildcard-only): each action's ARN
+   * formats are themselves added as ARNs at the action's level, then every statement is cut
+   * back to the requested actions and their dependents; actions listed without a resource type
+   * go to MultMultNone, and actions scoped elsewhere are removed from the `*` statements.
+   * Actions must exist (the template was validated).
+   */
+  addByListOfActions(supplied: readonly string[]): void {
+    const suppliedSet = new Set(supplied);
+    const dependents = this.dependentsOfActions(supplied).filter((d) => !suppliedSet.has(d));
+    const unscoped: string[] = [];
+    for (const action of supplied) {
+      const [service, name] = splitAction(action);
+      const index = serviceIndex(this.dataset, service);
+      const canonical = index?.actionsByLowerName.get(name.toLowerCase());
+      if (!index || !canonical) continue;
+      const full = `${service}:${canonical.name}`;
+      for (const row of index.rows) {
+        if (row.action !== full) continue;
+        if (row.format === '*') unscoped.push(full);
+        else this.addByArnAndLevel(row.format, row.level);
+      }
+    }
+    for (const dependent of dependents) this.addWithoutResourceConstraint(dependent);
+    const keep = new Set([...supplied, ...dependents].map((a) => a.toLowerCase()));
+    for (const [sid, entry] of this.sids) {
+      entry.actions = entry.actions.filter((a) => keep.has(a.toLowerCase()));
+      if (entry.actions.length === 0) this.sids.delete(sid);
+    }
+    for (const action of unscoped) this.addWithoutResourceConstraint(action);
+    this.removeActionsDuplicatedInWildcard();
+  }
+
+  /** An action scoped to a specific ARN format somewhere is dropped from the `*` statements. */
+  private removeActionsDuplicatedInWildcard(): void {
+    const underWildcard = [...this.sids.values()].filter((e) => e.arnFormat === '*').flatMap((e) => e.actions);
+    if (underWildcard.length === 0) return;
+    const scoped = [...this.sids.values()].filter((e) => !e.arnFormat.includes('*'));
+    const toRemove = new Set(
+      underWildcard.filter((a) => scoped.some((e) => e.actions.includes(a)) && !this.skipped.includes(a)),
+    );
+    for (const entry of this.sids.values()) {
+      if (entry.arnFormat.includes('*')) entry.actions = entry.actions.filter((a) => !toRemove.has(a));
+    }
+  }
+
+  /** sts: one statement per assume-role action, named after it, on the role ARNs that match. */
+  addStsAction(actionName: string, arns: readonly string[]): void {
+    const index = serviceIndex(this.dataset, 'sts');
+    const action = index?.actionsByLowerName.get(actionName.toLowerCase());
+    if (!index || !action) return;
+    const full = `sts:${action.name}`;
+    for (const arn of arns) {
+      if (!arn) continue;
+      const underTest = prepareArn(arn);
+      for (const row of index.rows) {
+        if (row.action !== full || row.level !== 'write' || !matchesFormat(underTest, row.compiled)) continue;
+        const entry = this.sids.get(action.name);
+        if (!entry) this.sids.set(action.name, { arns: [arn], arnFormat: row.format, actions: [full] });
+        else if (!entry.arns.includes(arn)) entry.arns.push(arn);
+      }
+    }
+  }
+
+  private dependentsOf(service: string, actions: readonly string[]): string[] {
+    const index = serviceIndex(this.dataset, service);
+    if (!index) return [];
+    const result = new Set<string>();
+    for (const full of actions) {
+      const action = index.actionsByLowerName.get(splitAction(full)[1].toLowerCase());
+      if (action) for (const d of index.dependentsOf(action)) result.add(d);
+    }
+    return [...result];
+  }
+
+  private dependentsOfActions(actions: readonly string[]): string[] {
+    const result = new Set<string>();
+    for (const full of actions) for (const d of this.dependentsOf(splitAction(full)[0], [full])) result.add(d);
+    return [...result];
+  }
+}
+
+export function splitAction(action: string): [string, string] {
+  const colon = action.indexOf(':');
+  return colon < 0 ? [action, ''] : [action.slice(0, colon), action.slice(colon + 1)];
+}

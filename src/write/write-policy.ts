@@ -1,0 +1,169 @@
+import type { AccessLevel, Dataset } from '../data/model.js';
+import type { PolicyDocument, PolicyStatement } from '../policy/document.js';
+import { codePointCompare, minimizeActions, type ActionUniverse } from '../policy/minimize.js';
+import { parseArn } from '../arn/arn.js';
+import type { ActionsTemplate, CrudTemplate, Effect, Template, TemplateWarning } from './template/types.js';
+import { SidGroup, splitAction, WILDCARD_SID } from './engine/sid-group.js';
+import { serviceIndex } from './engine/service-index.js';
+import { expandExclusions } from './engine/exclusions.js';
+import { sidName } from './engine/sid-name.js';
+
+export interface WritePolicyOptions {
+  /** The IAM database; the bundled one when omitted. */
+  dataset: Dataset;
+  /** policy_sentry's `--minimize N`: undefined = off, 0 = no minimum prefix length. */
+  minimize?: number | undefined;
+}
+
+export interface WritePolicyResult {
+  policy: PolicyDocument;
+  warnings: TemplateWarning[];
+}
+
+/** CRUD levels in the order policy_sentry processes them. */
+const CRUD_LEVELS: readonly [keyof CrudTemplate, AccessLevel][] = [
+  ['read', 'read'],
+  ['write', 'write'],
+  ['list', 'list'],
+  ['tagging', 'tagging'],
+  ['permissions-management', 'permissions-management'],
+];
+
+/** wildcard-only service lists, in policy_sentry's concatenation order. */
+const SERVICE_WIDE_KEYS: readonly [string, AccessLevel][] = [
+  ['service-read', 'read'],
+  ['service-list', 'list'],
+  ['service-write', 'write'],
+  ['service-tagging', 'tagging'],
+  ['service-permissions-management', 'permissions-management'],
+];
+
+/** policy_sentry ignores a section that is empty or whose first element is empty. */
+function sectionOf(list: readonly string[] | undefined): readonly string[] | undefined {
+  return list && list.length > 0 && list[0] ? list : undefined;
+}
+
+/**
+ * Writes the least-privilege policy for a (validated) template: the same statements, SIDs,
+ * grouping and order as policy_sentry for the same data.
+ */
+export function writePolicyFromTemplate(template: Template, options: WritePolicyOptions): WritePolicyResult {
+  const { dataset } = options;
+  const warnings: TemplateWarning[] = [];
+  const group = new SidGroup(dataset);
+  let excluded = new Set<string>();
+  if (template.mode === 'crud') {
+    const crud = template as CrudTemplate;
+    const excludes = sectionOf(crud['exclude-actions']);
+    if (excludes) excluded = expandExclusions(excludes, dataset);
+    addWildcardOnly(group, crud, dataset, warnings);
+    for (const [key, level] of CRUD_LEVELS) {
+      const arns = sectionOf(crud[key] as string[] | undefined);
+      if (!arns) continue;
+      arns.forEach((arn, i) => {
+        if (serviceOfTemplateArn(arn).includes('$')) return;
+        const known = dataset.getService(serviceOfTemplateArn(arn)) !== undefined;
+        if (!group.addByArnAndLevel(arn, level) && known) {
+          warnings.push({ message: `${arn} matches no resource type of ${serviceOfTemplateArn(arn)}`, path: [key, i] });
+        }
+      });
+    }
+    const skip = sectionOf(crud['skip-resource-constraints']);
+    if (skip) group.addSkipResourceConstraints(skip);
+    for (const [key, arns] of Object.entries(crud.sts ?? {})) {
+      if (!sectionOf(arns)) continue;
+      group.addStsAction(key.replaceAll('-', ''), arns);
+    }
+  } else if (template.mode === 'actions') {
+    const actions = sectionOf((template as ActionsTemplate).actions);
+    if (actions) group.addByListOfActions(actions);
+  }
+  const effect: Effect = template.effect ?? 'Allow';
+  return { policy: render(group, effect, excluded, options.minimize, dataset), warnings };
+}
+
+function serviceOfTemplateArn(arn: string): string {
+  return arn.split(':', 3)[2] ?? '';
+}
+
+function addWildcardOnly(group: SidGroup, crud: CrudTemplate, dataset: Dataset, warnings: TemplateWarning[]): void {
+  const section = crud['wildcard-only'];
+  if (!section) return;
+  const provided: string[] = [];
+  const single = sectionOf(section['single-actions']);
+  if (single) {
+    const seen = new Set<string>();
+    single.forEach((entry, i) => {
+      if (entry.split(':').length !== 2) return;
+      const [service, name] = splitAction(entry);
+      const action = serviceIndex(dataset, service)?.actionsByLowerName.get(name.toLowerCase());
+      if (!action || action.resourceTypes.length > 0) {
+        const why = action ? 'supports resource-level permissions' : 'is not a known action';
+        warnings.push({ message: `wildcard-only: ${entry} ${why}; left out`, path: ['wildcard-only', 'single-actions', i] });
+        return;
+      }
+      if (seen.has(entry.toLowerCase())) return;
+      seen.add(entry.toLowerCase());
+      provided.push(entry);
+    });
+  }
+  for (const [key, level] of SERVICE_WIDE_KEYS) {
+    const services = sectionOf(section[key as keyof typeof section]);
+    for (const service of services ?? []) provided.push(...(serviceIndex(dataset, service)?.wildcardOnlyAt(level) ?? []));
+  }
+  if (provided.length > 0) group.addByListOfActions(provided);
+}
+
+function universeOf(dataset: Dataset): ActionUniverse {
+  return { actionsOfService: (service) => serviceIndex(dataset, service)?.lowerActionNames };
+}
+
+function render(
+  group: SidGroup,
+  effect: Effect,
+  excluded: Set<string>,
+  minimize: number | undefined,
+  dataset: Dataset,
+): PolicyDocument {
+  const statements: PolicyStatement[] = [];
+  const merged = new Set<PolicyStatement>();
+  const universe = universeOf(dataset);
+  for (const [sid, entry] of group.sids) {
+    if (entry.actions.length === 0) continue;
+    let actions = entry.actions;
+    if (excluded.size > 0) actions = [...new Set(actions.filter((a) => !excluded.has(a.toLowerCase())))];
+    if (actions.length === 0) continue;
+    if (minimize !== undefined) {
+      actions = minimizeActions(actions, universe, minimize);
+      const same = statements.find((s) => sameList(s.Resource, entry.arns));
+      if (same) {
+        for (const action of actions) if (!same.Action.includes(action)) same.Action.push(action);
+        merged.add(same);
+        continue;
+      }
+    }
+    statements.push({ Sid: sid, Effect: effect, Action: [...actions].sort(codePointCompare), Resource: [...entry.arns] });
+  }
+  for (const statement of merged) {
+    statement.Sid = mergedSid(statement);
+    statement.Action = minimizeActions(statement.Action, universe, minimize);
+  }
+  return { Version: '2012-10-17', Statement: statements };
+}
+
+/**
+ * policy_sentry names a merged statement after its first resource: `{Service}Mult{Resource}`.
+ * A merged `Resource: "*"` statement (which crashes policy_sentry) keeps its first SID.
+ */
+function mergedSid(statement: PolicyStatement): string {
+  const first = statement.Resource[0]!;
+  if (first === '*') return statement.Sid === WILDCARD_SID ? WILDCARD_SID : statement.Sid;
+  const arn = parseArn(first);
+  // Python formats a missing path as "None", and policy_sentry's SIDs show it.
+  return sidName(arn.service, 'Mult', `${arn.resource}${arn.resourcePath ?? 'None'}`);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
