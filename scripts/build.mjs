@@ -24,7 +24,11 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'compile-bundled-data': 'src/data/compile/bundled-cli.ts' },
+  entryPoints: {
+    cli: 'src/cli/main.ts',
+    index: 'src/index.ts',
+    'compile-bundled-data': 'src/data/compile/bundled-cli.ts',
+  },
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
 });
@@ -35,6 +39,8 @@ if (existsSync('src/data/compile/bundled-cli.ts')) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const types = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+const types = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+  stdio: 'inherit',
+});
 if (types.status !== 0) process.exit(types.status ?? 1);
 console.error(`build: done in ${Date.now() - started} ms`);

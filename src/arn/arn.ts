@@ -23,7 +23,8 @@ export function isArn(value: string): boolean {
 /** Splits an ARN into its fields, or throws an ArnError naming it. */
 export function parseArn(arn: string): ArnParts {
   const match = ARN_PATTERN.exec(arn);
-  if (!match) throw new ArnError(`"${arn}" is not a valid ARN (expected arn:partition:service:region:account:resource)`);
+  if (!match)
+    throw new ArnError(`"${arn}" is not a valid ARN (expected arn:partition:service:region:account:resource)`);
   const resourceString = match[5]!;
   const separator = resourceString.includes('/') ? '/' : resourceString.includes(':') ? ':' : undefined;
   const at = separator === undefined ? -1 : resourceString.indexOf(separator);

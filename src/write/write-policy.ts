@@ -76,7 +76,15 @@ export function writePolicyFromTemplate(template: Template, options: WritePolicy
     }
   } else if (template.mode === 'actions') {
     const actions = sectionOf((template as ActionsTemplate).actions);
-    if (actions) group.addByListOfActions(actions);
+    if (actions) {
+      actions.forEach((action, i) => {
+        if (action.includes('*')) {
+          const message = `${action} selects every action whose name starts with "${action.slice(action.indexOf(':') + 1, -1)}"; those without resource types are granted on Resource "*"`;
+          warnings.push({ message, path: ['actions', i] });
+        }
+      });
+      group.addByListOfActions(actions);
+    }
   }
   const effect: Effect = template.effect ?? 'Allow';
   return { policy: render(group, effect, excluded, options.minimize, dataset), warnings };
@@ -99,7 +107,10 @@ function addWildcardOnly(group: SidGroup, crud: CrudTemplate, dataset: Dataset, 
       const action = serviceIndex(dataset, service)?.actionsByLowerName.get(name.toLowerCase());
       if (!action || action.resourceTypes.length > 0) {
         const why = action ? 'supports resource-level permissions' : 'is not a known action';
-        warnings.push({ message: `wildcard-only: ${entry} ${why}; left out`, path: ['wildcard-only', 'single-actions', i] });
+        warnings.push({
+          message: `wildcard-only: ${entry} ${why}; left out`,
+          path: ['wildcard-only', 'single-actions', i],
+        });
         return;
       }
       if (seen.has(entry.toLowerCase())) return;
@@ -109,7 +120,8 @@ function addWildcardOnly(group: SidGroup, crud: CrudTemplate, dataset: Dataset, 
   }
   for (const [key, level] of SERVICE_WIDE_KEYS) {
     const services = sectionOf(section[key as keyof typeof section]);
-    for (const service of services ?? []) provided.push(...(serviceIndex(dataset, service)?.wildcardOnlyAt(level) ?? []));
+    for (const service of services ?? [])
+      provided.push(...(serviceIndex(dataset, service)?.wildcardOnlyAt(level) ?? []));
   }
   if (provided.length > 0) group.addByListOfActions(provided);
 }
@@ -142,7 +154,12 @@ function render(
         continue;
       }
     }
-    statements.push({ Sid: sid, Effect: effect, Action: [...actions].sort(codePointCompare), Resource: [...entry.arns] });
+    statements.push({
+      Sid: sid,
+      Effect: effect,
+      Action: [...actions].sort(codePointCompare),
+      Resource: [...entry.arns],
+    });
   }
   for (const statement of merged) {
     statement.Sid = mergedSid(statement);
@@ -166,4 +183,3 @@ function mergedSid(statement: PolicyStatement): string {
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
-

@@ -90,7 +90,8 @@ function buildIndex(service: Service): ServiceIndex {
       anyLevel.add(full);
       byType.set(typeKey, anyLevel);
     }
-    if (action.anyResource || action.resourceTypes.length === 0) rows.push({ action: full, level, format: '*', compiled: undefined });
+    if (action.anyResource || action.resourceTypes.length === 0)
+      rows.push({ action: full, level, format: '*', compiled: undefined });
     if (action.resourceTypes.length === 0) {
       const list = wildcardOnly.get(level) ?? [];
       list.push(full);

@@ -1,7 +1,7 @@
-import type { AccessLevel, Dataset } from '../../data/model.js';
+import type { AccessLevel, Action, Dataset } from '../../data/model.js';
 import { prepareArn, matchesFormat } from '../../arn/match.js';
 import { serviceOfArn } from '../../arn/arn.js';
-import { resourceTypeNameOfFormat, serviceIndex } from './service-index.js';
+import { resourceTypeNameOfFormat, serviceIndex, type ServiceIndex } from './service-index.js';
 import { SID_LEVEL_LABEL, sidName } from './sid-name.js';
 
 export const WILDCARD_SID = 'MultMultNone';
@@ -94,13 +94,14 @@ export class SidGroup {
     for (const action of supplied) {
       const [service, name] = splitAction(action);
       const index = serviceIndex(this.dataset, service);
-      const canonical = index?.actionsByLowerName.get(name.toLowerCase());
-      if (!index || !canonical) continue;
-      const full = `${service}:${canonical.name}`;
-      for (const row of index.rows) {
-        if (row.action !== full) continue;
-        if (row.format === '*') unscoped.push(full);
-        else this.addByArnAndLevel(row.format, row.level);
+      if (!index) continue;
+      for (const canonical of actionsNamed(index, name)) {
+        const full = `${service}:${canonical.name}`;
+        for (const row of index.rows) {
+          if (row.action !== full) continue;
+          if (row.format === '*') unscoped.push(full);
+          else this.addByArnAndLevel(row.format, row.level);
+        }
       }
     }
     for (const dependent of dependents) this.addWithoutResourceConstraint(dependent);
@@ -157,9 +158,27 @@ export class SidGroup {
 
   private dependentsOfActions(actions: readonly string[]): string[] {
     const result = new Set<string>();
-    for (const full of actions) for (const d of this.dependentsOf(splitAction(full)[0], [full])) result.add(d);
+    for (const full of actions) {
+      const [service, name] = splitAction(full);
+      const index = serviceIndex(this.dataset, service);
+      if (!index) continue;
+      for (const action of actionsNamed(index, name)) for (const d of index.dependentsOf(action)) result.add(d);
+    }
     return [...result];
   }
+}
+
+/**
+ * The actions an actions-mode entry names: one, case-insensitively, or with a trailing `*`
+ * every action whose name starts with the rest (case-sensitively, as policy_sentry does).
+ */
+export function actionsNamed(index: ServiceIndex, name: string): Action[] {
+  if (!name.endsWith('*')) {
+    const action = index.actionsByLowerName.get(name.toLowerCase());
+    return action ? [action] : [];
+  }
+  const prefix = name.slice(0, -1);
+  return index.service.actions.filter((a) => a.name.startsWith(prefix));
 }
 
 export function splitAction(action: string): [string, string] {
