@@ -4,83 +4,73 @@
  * database, with `minLength` as the minimum length of the name part (0 = no minimum).
  * Output is lower-case and sorted, as policy_sentry prints it.
  *
- * "Is this prefix denied?" is answered by counting: a prefix is denied when more actions of the
- * service start with it than requested actions do. Prefix counts per service are computed once.
+ * policy_sentry enumerates every prefix of every other action of the service. The same answer
+ * comes from sorted names: the prefixes that would match an unrequested action are exactly those
+ * no longer than the longest common prefix with the nearest unrequested neighbours in sort order.
  */
 export interface ActionUniverse {
   /** Lower-cased `svc:action` names of one service, or undefined for an unknown service. */
   actionsOfService(service: string): readonly string[] | undefined;
 }
 
-interface ServicePrefixes {
-  members: Set<string>;
-  counts: Map<string, number>;
+const sortedCache = new WeakMap<readonly string[], string[]>();
+
+function sortedNames(actions: readonly string[]): string[] {
+  let sorted = sortedCache.get(actions);
+  if (!sorted) {
+    sorted = [...new Set(actions)].sort(codePointCompare);
+    sortedCache.set(actions, sorted);
+  }
+  return sorted;
 }
 
-const prefixCache = new WeakMap<readonly string[], ServicePrefixes>();
-
-function servicePrefixes(actions: readonly string[]): ServicePrefixes {
-  let entry = prefixCache.get(actions);
-  if (!entry) {
-    const members = new Set(actions);
-    const counts = new Map<string, number>();
-    for (const action of members) addPrefixes(counts, action);
-    entry = { members, counts };
-    prefixCache.set(actions, entry);
+/** First index whose value is >= `value`. */
+function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
   }
-  return entry;
+  return lo;
 }
 
-/** Counts `svc:`, `svc:a`, `svc:ab`... of one action. */
-function addPrefixes(counts: Map<string, number>, action: string): void {
-  const colon = action.indexOf(':');
-  for (let i = colon + 1; i <= action.length; i++) {
-    const prefix = action.slice(0, i);
-    counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
-  }
+function commonPrefixLength(a: string, b: string | undefined): number {
+  if (b === undefined) return -1;
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
 }
 
 export function minimizeActions(actions: readonly string[], universe: ActionUniverse, minLength = 0): string[] {
-  const desired = actions.map((a) => a.toLowerCase());
-  const desiredSet = new Set(desired);
-  const services = new Set(desired.map((a) => a.split(':')[0]!));
-
-  // Counts of every prefix among all actions of the services involved, and among the desired ones.
-  const involved: ServicePrefixes[] = [];
-  for (const service of services) {
-    const list = universe.actionsOfService(service);
-    if (list) involved.push(servicePrefixes(list));
-  }
-  // Desired actions that exist are not "denied"; unknown ones (or wildcards) change nothing.
-  const desiredCounts = new Map<string, number>();
-  for (const action of desiredSet) {
-    if (involved.some((s) => s.members.has(action))) addPrefixes(desiredCounts, action);
-  }
-  const isDenied = (prefix: string) => {
-    let total = 0;
-    for (const s of involved) total += s.counts.get(prefix) ?? 0;
-    return total > (desiredCounts.get(prefix) ?? 0);
-  };
-
+  const desired = new Set(actions.map((a) => a.toLowerCase()));
   const result = new Set<string>();
   for (const action of desired) {
     const colon = action.indexOf(':');
-    if (colon < 0 || isDenied(action)) {
+    if (colon < 0) {
       result.add(action);
       continue;
     }
-    let chosen: string | undefined;
-    for (let i = colon + 1; i <= action.length; i++) {
-      const nameLength = i - colon - 1;
-      if (nameLength === 0) continue;
-      if (minLength > 0 && nameLength < minLength) continue;
-      const prefix = action.slice(0, i);
-      if (!isDenied(prefix)) {
-        chosen = desiredSet.has(prefix) ? prefix : `${prefix}*`;
-        break;
-      }
+    const names = sortedNames(universe.actionsOfService(action.slice(0, colon)) ?? []);
+    // The nearest unrequested names on either side share the longest prefix with this action.
+    let left = lowerBound(names, action) - 1;
+    while (left >= 0 && desired.has(names[left]!)) left--;
+    let right = left + 1;
+    while (right < names.length && desired.has(names[right]!)) right++;
+    const shared = Math.max(commonPrefixLength(action, names[left]), commonPrefixLength(action, names[right]));
+    if (shared >= action.length) {
+      // The action is itself a prefix of an unrequested one: a wildcard would widen it.
+      result.add(action);
+      continue;
     }
-    result.add(chosen ?? action);
+    const length = Math.max(shared + 1, colon + 2, colon + 1 + minLength);
+    if (length >= action.length) {
+      result.add(action);
+      continue;
+    }
+    const prefix = action.slice(0, length);
+    result.add(desired.has(prefix) ? prefix : `${prefix}*`);
   }
   return [...result].sort(codePointCompare);
 }

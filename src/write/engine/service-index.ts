@@ -20,6 +20,15 @@ export interface ActionRow {
 export interface ServiceIndex {
   service: Service;
   rows: ActionRow[];
+  /**
+   * The distinct ARN formats of the rows at a level, in order of their first row: the order in
+   * which policy_sentry creates statements for an ARN at that level.
+   */
+  formatsAtLevel(level: AccessLevel): readonly ActionRow[];
+  /** Every distinct ARN format of the service's rows (without `*`). */
+  allFormats: readonly ActionRow[];
+  /** The resource type name of a format (in the format's own service), cached. */
+  typeNameOf(format: string): string | undefined;
   /** Canonical `svc:Action` by lower-cased name. */
   actionsByLowerName: Map<string, Action>;
   /** Every dependent action of an action, across all its rows, in order (duplicates removed). */
@@ -44,7 +53,7 @@ export function serviceIndex(dataset: Dataset, prefix: string): ServiceIndex | u
   }
   if (perDataset.has(prefix)) return perDataset.get(prefix);
   const service = dataset.getService(prefix);
-  const index = service ? buildIndex(service) : undefined;
+  const index = service ? buildIndex(service, (format) => resourceTypeNameOfFormat(dataset, format)) : undefined;
   perDataset.set(prefix, index);
   return index;
 }
@@ -57,7 +66,7 @@ export function resourceTypeNameOfFormat(dataset: Dataset, format: string): stri
   return service.resourceTypes.find((t) => t.arnFormats.some((f) => f.toLowerCase() === lower))?.name;
 }
 
-function buildIndex(service: Service): ServiceIndex {
+function buildIndex(service: Service, lookUpTypeName: (format: string) => string | undefined): ServiceIndex {
   const formatsByType = new Map<string, string[]>();
   for (const type of service.resourceTypes) {
     if (!formatsByType.has(type.name)) formatsByType.set(type.name, type.arnFormats);
@@ -98,10 +107,26 @@ function buildIndex(service: Service): ServiceIndex {
       wildcardOnly.set(level, list);
     }
   }
+  const firstRows = new Map<AccessLevel, Map<string, ActionRow>>();
+  const allFormats = new Map<string, ActionRow>();
+  for (const row of rows) {
+    if (row.format === '*') continue;
+    if (!allFormats.has(row.format)) allFormats.set(row.format, row);
+    const atLevel = firstRows.get(row.level) ?? new Map<string, ActionRow>();
+    if (!atLevel.has(row.format)) atLevel.set(row.format, row);
+    firstRows.set(row.level, atLevel);
+  }
+  const typeNames = new Map<string, string | undefined>();
   const dependents = new Map<Action, string[]>();
   return {
     service,
     rows,
+    formatsAtLevel: (level) => [...(firstRows.get(level)?.values() ?? [])],
+    allFormats: [...allFormats.values()],
+    typeNameOf(format) {
+      if (!typeNames.has(format)) typeNames.set(format, lookUpTypeName(format));
+      return typeNames.get(format);
+    },
     actionsByLowerName,
     dependentsOf(action) {
       let list = dependents.get(action);

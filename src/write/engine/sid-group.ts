@@ -1,7 +1,7 @@
 import type { AccessLevel, Action, Dataset } from '../../data/model.js';
 import { prepareArn, matchesFormat } from '../../arn/match.js';
 import { serviceOfArn } from '../../arn/arn.js';
-import { resourceTypeNameOfFormat, serviceIndex, type ServiceIndex } from './service-index.js';
+import { serviceIndex, type ActionRow, type ServiceIndex } from './service-index.js';
 import { SID_LEVEL_LABEL, sidName } from './sid-name.js';
 
 export const WILDCARD_SID = 'MultMultNone';
@@ -24,6 +24,7 @@ export class SidGroup {
   readonly sids = new Map<string, SidEntry>();
   /** skip-resource-constraints entries, exempt from the `*` de-duplication. */
   readonly skipped: string[] = [];
+  private readonly matchers = new Map<string, (row: ActionRow) => boolean>();
 
   constructor(private readonly dataset: Dataset) {}
 
@@ -37,19 +38,10 @@ export class SidGroup {
     const service = serviceOfArn(arn);
     const index = serviceIndex(this.dataset, service);
     if (!index) return false;
-    const underTest = prepareArn(arn);
-    const matchCache = new Map<string, boolean>();
-    let matchedAny = false;
-    for (const row of index.rows) {
-      let matches = matchCache.get(row.format);
-      if (matches === undefined) {
-        matches = matchesFormat(underTest, row.compiled);
-        matchCache.set(row.format, matches);
-      }
-      if (!matches) continue;
-      matchedAny = true;
-      if (row.level !== level) continue;
-      const typeName = resourceTypeNameOfFormat(this.dataset, row.format) ?? '';
+    const matches = this.formatMatcher(arn);
+    for (const row of index.formatsAtLevel(level)) {
+      if (!matches(row)) continue;
+      const typeName = index.typeNameOf(row.format) ?? '';
       const sid = sidName(service, SID_LEVEL_LABEL[level], typeName);
       const existing = this.sids.get(sid);
       if (existing) {
@@ -65,7 +57,26 @@ export class SidGroup {
       }
       this.sids.set(sid, { arns: [arn], arnFormat: row.format, actions });
     }
-    return matchedAny;
+    return index.allFormats.some(matches);
+  }
+
+  /** Matching an ARN against a format is cached: the same ARN is usually listed at several levels. */
+  private formatMatcher(arn: string): (row: ActionRow) => boolean {
+    let cached = this.matchers.get(arn);
+    if (!cached) {
+      const underTest = prepareArn(arn);
+      const results = new Map<string, boolean>();
+      cached = (row) => {
+        let result = results.get(row.format);
+        if (result === undefined) {
+          result = matchesFormat(underTest, row.compiled);
+          results.set(row.format, result);
+        }
+        return result;
+      };
+      this.matchers.set(arn, cached);
+    }
+    return cached;
   }
 
   /** Appends an action to MultMultNone or SkipResourceConstraints (`Resource: "*"`). */
