@@ -7,9 +7,11 @@ import { SidGroup, splitAction, WILDCARD_SID } from './engine/sid-group.js';
 import { serviceIndex } from './engine/service-index.js';
 import { expandExclusions } from './engine/exclusions.js';
 import { sidName } from './engine/sid-name.js';
+import { validateTemplate } from './template/validate.js';
+import { loadDataset } from '../data/load.js';
 
 export interface WritePolicyOptions {
-  /** The IAM database; the bundled one when omitted. */
+  /** The IAM database. */
   dataset: Dataset;
   /** policy_sentry's `--minimize N`: undefined = off, 0 = no minimum prefix length. */
   minimize?: number | undefined;
@@ -41,6 +43,20 @@ const SERVICE_WIDE_KEYS: readonly [string, AccessLevel][] = [
 /** policy_sentry ignores a section that is empty or whose first element is empty. */
 function sectionOf(list: readonly string[] | undefined): readonly string[] | undefined {
   return list && list.length > 0 && list[0] ? list : undefined;
+}
+
+/**
+ * Validates a template and writes its least-privilege policy. A bad template throws a
+ * TemplateError carrying the JSON path of the offending key; warnings come back with the policy.
+ */
+export function writePolicy(
+  template: Template,
+  options: { dataset?: Dataset; minimize?: number | undefined } = {},
+): WritePolicyResult {
+  const dataset = options.dataset ?? loadDataset();
+  const warnings = validateTemplate(template, dataset);
+  const result = writePolicyFromTemplate(template, { dataset, minimize: options.minimize });
+  return { policy: result.policy, warnings: [...warnings, ...result.warnings] };
 }
 
 /**
