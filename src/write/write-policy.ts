@@ -1,6 +1,7 @@
 import type { AccessLevel, Dataset } from '../data/model.js';
 import type { PolicyDocument, PolicyStatement } from '../policy/document.js';
 import { codePointCompare, minimizeActions, type ActionUniverse } from '../policy/minimize.js';
+import { shrinkActions, type ShrinkUniverse } from '../policy/shrink.js';
 import { parseArn } from '../arn/arn.js';
 import type { ActionsTemplate, CrudTemplate, Effect, Template, TemplateWarning } from './template/types.js';
 import { SidGroup, splitAction, WILDCARD_SID } from './engine/sid-group.js';
@@ -15,7 +16,16 @@ export interface WritePolicyOptions {
   dataset: Dataset;
   /** policy_sentry's `--minimize N`: undefined = off, 0 = no minimum prefix length. */
   minimize?: number | undefined;
+  /** `--shrink`: readable word-boundary wildcards instead of minimize's prefixes. */
+  shrink?: boolean | undefined;
+  /**
+   * Actions mode only: `keep` (policy_sentry's default) leaves ARN formats such as
+   * `arn:${Partition}:s3:::${BucketName}` as Resources; `*` grants those actions on `*` instead.
+   */
+  resourcePlaceholder?: ResourcePlaceholder | undefined;
 }
+
+export type ResourcePlaceholder = 'keep' | '*';
 
 export interface WritePolicyResult {
   policy: PolicyDocument;
@@ -49,13 +59,10 @@ function sectionOf(list: readonly string[] | undefined): readonly string[] | und
  * Validates a template and writes its least-privilege policy. A bad template throws a
  * TemplateError carrying the JSON path of the offending key; warnings come back with the policy.
  */
-export function writePolicy(
-  template: Template,
-  options: { dataset?: Dataset; minimize?: number | undefined } = {},
-): WritePolicyResult {
+export function writePolicy(template: Template, options: Partial<WritePolicyOptions> = {}): WritePolicyResult {
   const dataset = options.dataset ?? loadDataset();
   const warnings = validateTemplate(template, dataset);
-  const result = writePolicyFromTemplate(template, { dataset, minimize: options.minimize });
+  const result = writePolicyFromTemplate(template, { ...options, dataset });
   return { policy: result.policy, warnings: [...warnings, ...result.warnings] };
 }
 
@@ -100,10 +107,22 @@ export function writePolicyFromTemplate(template: Template, options: WritePolicy
         }
       });
       group.addByListOfActions(actions);
+      if (options.resourcePlaceholder === '*') {
+        const unscoped = group.moveFormatResourcesToWildcard();
+        if (unscoped.length > 0) {
+          const message = `--resource-placeholder '*': ${unscoped.join(', ')} lost their resource scoping (Resource "*")`;
+          warnings.push({ message, path: ['actions'] });
+        }
+      }
     }
   }
   const effect: Effect = template.effect ?? 'Allow';
-  return { policy: render(group, effect, excluded, options.minimize, dataset), warnings };
+  const compact: Compaction | undefined = options.shrink
+    ? { kind: 'shrink' }
+    : options.minimize !== undefined
+      ? { kind: 'minimize', minLength: options.minimize }
+      : undefined;
+  return { policy: render(group, effect, excluded, compact, dataset), warnings };
 }
 
 function serviceOfTemplateArn(arn: string): string {
@@ -146,23 +165,35 @@ function universeOf(dataset: Dataset): ActionUniverse {
   return { actionsOfService: (service) => serviceIndex(dataset, service)?.lowerActionNames };
 }
 
+/** How statements' action lists are compacted: policy_sentry's minimize, or readable shrink. */
+type Compaction = { kind: 'minimize'; minLength: number } | { kind: 'shrink' };
+
 function render(
   group: SidGroup,
   effect: Effect,
   excluded: Set<string>,
-  minimize: number | undefined,
+  compact: Compaction | undefined,
   dataset: Dataset,
 ): PolicyDocument {
   const statements: PolicyStatement[] = [];
   const merged = new Set<PolicyStatement>();
   const universe = universeOf(dataset);
+  const shrinkUniverse: ShrinkUniverse = {
+    actionNamesOf: (service) => serviceIndex(dataset, service)?.service.actions.map((a) => a.name),
+  };
+  const compactActions = (actions: string[]) =>
+    compact?.kind === 'minimize'
+      ? minimizeActions(actions, universe, compact.minLength)
+      : compact?.kind === 'shrink'
+        ? shrinkActions(actions, shrinkUniverse)
+        : actions;
   for (const [sid, entry] of group.sids) {
     if (entry.actions.length === 0) continue;
     let actions = entry.actions;
     if (excluded.size > 0) actions = [...new Set(actions.filter((a) => !excluded.has(a.toLowerCase())))];
     if (actions.length === 0) continue;
-    if (minimize !== undefined) {
-      actions = minimizeActions(actions, universe, minimize);
+    if (compact) {
+      actions = compactActions(actions);
       const same = statements.find((s) => sameList(s.Resource, entry.arns));
       if (same) {
         for (const action of actions) if (!same.Action.includes(action)) same.Action.push(action);
@@ -179,7 +210,7 @@ function render(
   }
   for (const statement of merged) {
     statement.Sid = mergedSid(statement);
-    statement.Action = minimizeActions(statement.Action, universe, minimize);
+    statement.Action = compactActions(statement.Action);
   }
   return { Version: '2012-10-17', Statement: statements };
 }

@@ -125,6 +125,23 @@ export class SidGroup {
     this.removeActionsDuplicatedInWildcard();
   }
 
+  /**
+   * `--resource-placeholder '*'`: statements whose Resources are ARN formats with `${...}`
+   * placeholders (actions mode) are folded into MultMultNone. Returns the actions moved.
+   */
+  moveFormatResourcesToWildcard(): string[] {
+    const moved: string[] = [];
+    for (const [sid, entry] of this.sids) {
+      if (!entry.arns.some((arn) => arn.includes('${'))) continue;
+      this.sids.delete(sid);
+      for (const action of entry.actions) {
+        if (!moved.includes(action)) moved.push(action);
+        this.addWithoutResourceConstraint(action);
+      }
+    }
+    return moved.sort();
+  }
+
   /** An action scoped to a specific ARN format somewhere is dropped from the `*` statements. */
   private removeActionsDuplicatedInWildcard(): void {
     const underWildcard = [...this.sids.values()].filter((e) => e.arnFormat === '*').flatMap((e) => e.actions);
