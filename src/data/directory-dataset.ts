@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import type { ActionSummary, Dataset, Service } from './model.js';
+import {
+  DATASET_FORMAT,
+  DATASET_FORMAT_VERSION,
+  type Manifest,
+  MANIFEST_FILE,
+  SERVICES_DIR,
+  SUMMARIES_FILE,
+  type SummaryRow,
+  flagsFromBits,
+} from './dataset-format.js';
+import { readJsonFile } from './read-json.js';
+import { DataError } from '../util/errors.js';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkManifest(doc: unknown, file: string): Manifest {
+  if (!isRecord(doc) || doc.format !== DATASET_FORMAT)
+    throw new DataError(`${file}: not an iamwright dataset manifest`);
+  if (doc.formatVersion !== DATASET_FORMAT_VERSION) {
+    throw new DataError(
+      `${file}: unsupported dataset format version ${JSON.stringify(doc.formatVersion)} (expected ${DATASET_FORMAT_VERSION})`,
+    );
+  }
+  const { provenance, counts, services } = doc;
+  if (!isRecord(provenance) || !isRecord(counts) || !Array.isArray(services)) {
+    throw new DataError(`${file}: manifest lacks provenance, counts or services`);
+  }
+  return doc as unknown as Manifest;
+}
+
+/** True when `dir` holds our manifest (the directory may still be incomplete or damaged). */
+export function manifestPath(dir: string): string {
+  return join(dir, MANIFEST_FILE);
+}
+
+/**
+ * A dataset in our compiled format. The manifest is read now; `summaries.json` on the first
+ * all-services query; each service file on its first `getService`.
+ */
+export function directoryDataset(dir: string, location: string = dir): Dataset {
+  const manifest = checkManifest(readJsonFile(manifestPath(dir)), manifestPath(dir));
+  const known = new Set(manifest.services.map((s) => s.prefix));
+  const services = new Map<string, Service>();
+  let summaries: Map<string, ActionSummary[]> | undefined;
+  return {
+    provenance: manifest.provenance,
+    location,
+    counts: manifest.counts,
+    listServices: () => manifest.services,
+    getService(prefix) {
+      if (!known.has(prefix)) return undefined;
+      let service = services.get(prefix);
+      if (!service) {
+        const file = join(dir, SERVICES_DIR, `${prefix}.json`);
+        const doc = readJsonFile(file);
+        if (!isRecord(doc) || doc.prefix !== prefix || !Array.isArray(doc.actions)) {
+          throw new DataError(`${file}: not the service file of "${prefix}"`);
+        }
+        service = doc as unknown as Service;
+        services.set(prefix, service);
+      }
+      return service;
+    },
+    actionSummaries() {
+      if (!summaries) {
+        const file = join(dir, SUMMARIES_FILE);
+        const doc = readJsonFile(file);
+        if (!isRecord(doc)) throw new DataError(`${file}: not an action summaries file`);
+        summaries = new Map();
+        for (const { prefix } of manifest.services) {
+          const rows = doc[prefix];
+          if (!Array.isArray(rows)) throw new DataError(`${file}: no summaries for service "${prefix}"`);
+          summaries.set(
+            prefix,
+            (rows as SummaryRow[]).map(([name, bits, wildcardOnly]) => ({
+              name,
+              access: flagsFromBits(bits),
+              wildcardOnly: wildcardOnly === 1,
+            })),
+          );
+        }
+      }
+      return summaries;
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { compileIamData } from '../../src/data/compile/iam-data.js';
+import { writeDatasetAtomic } from '../../src/data/compile/write-dataset.js';
+import { directoryDataset } from '../../src/data/directory-dataset.js';
+
+const FIXTURE = 'test/fixtures/data/iam-data';
+const EXPECTED = 'test/fixtures/data/iam-data-compiled';
+const work = mkdtempSync(join(tmpdir(), 'iamwright-compile-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every file under `dir`, by relative path, with its text. */
+function tree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files[relative(dir, path)] = readFileSync(path, 'utf8');
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+describe('compile iam-data', () => {
+  it('writes exactly the expected dataset files', async () => {
+    const out = join(work, 'data');
+    const { provenance, services } = compileIamData(FIXTURE);
+    await writeDatasetAtomic(out, provenance, services);
+    assert.deepEqual(tree(out), tree(EXPECTED));
+  });
+
+  it('replaces an existing dataset whole, leaving no temp directories', async () => {
+    const out = join(work, 'replace', 'data');
+    mkdirSync(join(out, 'services'), { recursive: true });
+    writeFileSync(join(out, 'services', 'stale.json'), '{}');
+    const { provenance, services } = compileIamData(FIXTURE);
+    await writeDatasetAtomic(out, provenance, services);
+    assert.deepEqual(tree(out), tree(EXPECTED));
+    assert.deepEqual(readdirSync(join(work, 'replace')), ['data']);
+  });
+
+  it('fails on an unknown access level, naming the file and action', () => {
+    const bad = join(work, 'bad');
+    mkdirSync(join(bad, 'data', 'actions'), { recursive: true });
+    for (const kind of ['resourceTypes', 'conditionKeys']) mkdirSync(join(bad, 'data', kind), { recursive: true });
+    writeFileSync(join(bad, 'package.json'), JSON.stringify({ version: '1.0.0', updatedAt: '2026-01-02T00:00:00Z' }));
+    writeFileSync(join(bad, 'data', 'serviceNames.json'), JSON.stringify({ demo: 'Demo' }));
+    const action = {
+      name: 'Go',
+      description: '',
+      accessLevel: 'Delete',
+      resourceTypes: [],
+      conditionKeys: [],
+      dependentActions: [],
+    };
+    writeFileSync(join(bad, 'data', 'actions', 'demo.json'), JSON.stringify({ go: action }));
+    writeFileSync(join(bad, 'data', 'resourceTypes', 'demo.json'), '{}');
+    writeFileSync(join(bad, 'data', 'conditionKeys', 'demo.json'), '{}');
+    assert.throws(() => compileIamData(bad), {
+      name: 'DataError',
+      message: `${join(bad, 'data', 'actions', 'demo.json')}: Go: unknown access level "Delete"`,
+    });
+  });
+});
+
+describe('directory dataset (our format)', () => {
+  const dataset = directoryDataset(EXPECTED);
+
+  it('reads provenance, counts and the service list from the manifest', () => {
+    assert.deepEqual(dataset.provenance, { source: 'iam-data', date: '2026-09-26', version: '0.21.202609261' });
+    assert.deepEqual(dataset.counts, { services: 3, actions: 12, resourceTypes: 5, conditionKeys: 7 });
+    assert.deepEqual(
+      dataset.listServices().map((s) => s.prefix),
+      ['execute-api', 'logs', 'sqs'],
+    );
+    assert.equal(dataset.location, EXPECTED);
+  });
+
+  it('loads a service from its file, and knows no others', () => {
+    const sqs = dataset.getService('sqs');
+    assert.deepEqual(sqs, JSON.parse(readFileSync(join(EXPECTED, 'services', 'sqs.json'), 'utf8')));
+    assert.equal(dataset.getService('SQS'), undefined);
+    assert.equal(dataset.getService('../manifest'), undefined);
+  });
+
+  it('decodes action summaries with every access flag', () => {
+    const sqs = dataset.actionSummaries().get('sqs');
+    assert.deepEqual(
+      sqs?.map((a) => [a.name, Object.entries(a.access).flatMap(([k, v]) => (v ? [k] : [])), a.wildcardOnly]),
+      [
+        ['AddPermission', ['write', 'permissionsManagement'], false],
+        ['CreateQueue', ['write'], false],
+        ['GetQueueUrl', ['read'], false],
+        ['ListQueues', ['read'], true],
+        ['SendMessage', ['write'], false],
+        ['TagQueue', ['write', 'tagging'], false],
+      ],
+    );
+  });
+});
