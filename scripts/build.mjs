@@ -3,9 +3,12 @@
 import { build } from 'esbuild';
 import { rmSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { writeTemplateValidator } from './generate-template-validator.mjs';
 
 const started = Date.now();
 rmSync('dist', { recursive: true, force: true });
+// Template schema -> standalone validator code, so write-policy never compiles a schema at run time.
+if (writeTemplateValidator()) console.error('build: regenerated src/write/template/template-schema.generated.ts');
 
 const common = {
   bundle: true,

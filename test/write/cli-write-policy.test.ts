@@ -98,6 +98,18 @@ describe('write-policy and create-template CLI', { concurrency: true }, () => {
     assert.equal(readFileSync(out, 'utf8'), read('render/policy-sentry-example.expected.yaml'));
   });
 
+  test('an output file that cannot be written is one line naming it', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamwright-write-policy-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, 'file'), '');
+    const out = join(dir, 'file', 'policy.json');
+    assert.deepEqual(await writePolicy(['-o', out], read('cli/crud-example.yml')), {
+      status: 1,
+      stdout: '',
+      stderr: `iamwright: cannot write ${out}: a parent is not a directory\n`,
+    });
+  });
+
   for (const type of ['crud', 'actions'] as const) {
     test(`create-template -t ${type} writes a template that yields an empty policy`, async (t) => {
       const dir = mkdtempSync(join(tmpdir(), 'iamwright-create-template-'));

@@ -1,0 +1,84 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { UsageError } from '../util/errors.js';
+import { dataOption } from './global-options.js';
+
+interface WritePolicyOptions {
+  inputFile?: string;
+  minimize?: number | true;
+  fmt: 'json' | 'yaml' | 'terraform';
+  outputFile?: string;
+}
+
+function parseMinimizeLength(value: string): number {
+  if (!/^\d+$/.test(value))
+    throw new InvalidArgumentError('expected an integer >= 0 (the shortest action prefix to keep).');
+  return Number(value);
+}
+
+/**
+ * `iamwright write-policy`: a template (file or stdin) -> a policy on stdout. Unlike
+ * policy_sentry, `--minimize` never takes the next option as its length.
+ */
+export function registerWritePolicy(program: Command): void {
+  program
+    .command('write-policy')
+    .description('write a least-privilege IAM policy from a crud or actions template (policy_sentry-compatible)')
+    .option('-i, --input-file <file>', 'template file (YAML); read from stdin when omitted')
+    .addOption(
+      new Option(
+        '-m, --minimize [length]',
+        'shorten action lists with safe wildcards, keeping prefixes of at least length characters (default 0)',
+      ).argParser(parseMinimizeLength),
+    )
+    .addOption(new Option('--fmt <format>', 'output format').choices(['json', 'yaml', 'terraform']).default('json'))
+    .option('-o, --output-file <file>', 'write the policy to this file (atomically) instead of stdout')
+    .action(async (options: WritePolicyOptions, command: Command) => {
+      await writePolicyCommand(options, dataOption(command));
+    });
+}
+
+async function writePolicyCommand(options: WritePolicyOptions, dataPath: string | undefined): Promise<void> {
+  const [{ parseTemplate, locateTemplateError }, { renderPolicy }] = await Promise.all([
+    import('../write/template/parse.js'),
+    import('../policy/render.js'),
+  ]);
+  const source = options.inputFile ?? '<stdin>';
+  const parsed = parseTemplate(await readTemplate(options.inputFile), source);
+  const [{ writePolicy }, { loadDataset }] = await Promise.all([
+    import('../write/write-policy.js'),
+    import('../data/load.js'),
+  ]);
+  const minimize = options.minimize === true ? 0 : options.minimize;
+  let result: ReturnType<typeof writePolicy>;
+  try {
+    result = writePolicy(parsed.template, { dataset: loadDataset(dataPath), minimize });
+  } catch (error) {
+    throw locateTemplateError(error, source, parsed.locate);
+  }
+  for (const warning of result.warnings) {
+    process.stderr.write(`iamwright: warning: ${source}:${parsed.locate(warning.path) ?? 1}: ${warning.message}\n`);
+  }
+  const text = renderPolicy(result.policy, options.fmt);
+  if (options.outputFile === undefined) {
+    process.stdout.write(text);
+  } else {
+    const { writeOutputFile } = await import('./output-file.js');
+    await writeOutputFile(options.outputFile, text);
+  }
+}
+
+async function readTemplate(file: string | undefined): Promise<string> {
+  if (file !== undefined) {
+    const { readFile } = await import('node:fs/promises');
+    try {
+      return await readFile(file, 'utf8');
+    } catch (error) {
+      const { fileErrorReason } = await import('./output-file.js');
+      throw new UsageError(`cannot read template ${file}: ${fileErrorReason(error)}`);
+    }
+  }
+  if (process.stdin.isTTY) throw new UsageError('no template: pass -i FILE, or pipe a template on stdin');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,16 @@
+/**
+ * The IAM policy document iamwright writes: policy_sentry's shape, with Action and Resource
+ * always lists and the statement keys in this order (renderers keep insertion order).
+ */
+
+export interface PolicyStatement {
+  Sid: string;
+  Effect: 'Allow' | 'Deny';
+  Action: string[];
+  Resource: string[];
+}
+
+export interface PolicyDocument {
+  Version: '2012-10-17';
+  Statement: PolicyStatement[];
+}
