@@ -5,13 +5,22 @@ import { dataOption } from './global-options.js';
 interface WritePolicyOptions {
   inputFile?: string;
   minimize?: number | true;
+  shrink?: boolean;
   fmt: 'json' | 'yaml' | 'terraform';
   outputFile?: string;
+  resourcePlaceholder: 'keep' | '*';
+  policyKind: 'managed' | 'inline-user' | 'inline-group' | 'inline-role';
+  maxSize?: number;
 }
 
 function parseMinimizeLength(value: string): number {
   if (!/^\d+$/.test(value))
     throw new InvalidArgumentError('expected an integer >= 0 (the shortest action prefix to keep).');
+  return Number(value);
+}
+
+function parseMaxSize(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 100) throw new InvalidArgumentError('expected an integer >= 100.');
   return Number(value);
 }
 
@@ -30,7 +39,28 @@ export function registerWritePolicy(program: Command): void {
         'shorten action lists with safe wildcards, keeping prefixes of at least length characters (default 0)',
       ).argParser(parseMinimizeLength),
     )
+    .addOption(
+      new Option(
+        '--shrink',
+        'shorten action lists with readable word-boundary wildcards (ssm:GetParameter*)',
+      ).conflicts('minimize'),
+    )
     .addOption(new Option('--fmt <format>', 'output format').choices(['json', 'yaml', 'terraform']).default('json'))
+    .addOption(
+      new Option('--resource-placeholder <mode>', "actions mode: keep ARN formats as Resources, or grant on '*'")
+        .choices(['keep', '*'])
+        .default('keep'),
+    )
+    .addOption(
+      new Option('--policy-kind <kind>', 'the IAM size limit to warn about')
+        .choices(['managed', 'inline-user', 'inline-group', 'inline-role'])
+        .default('managed'),
+    )
+    .addOption(
+      new Option('--max-size <characters>', 'split the statements across as many policies as needed').argParser(
+        parseMaxSize,
+      ),
+    )
     .option('-o, --output-file <file>', 'write the policy to this file (atomically) instead of stdout')
     .action(async (options: WritePolicyOptions, command: Command) => {
       await writePolicyCommand(options, dataOption(command));
@@ -38,7 +68,7 @@ export function registerWritePolicy(program: Command): void {
 }
 
 async function writePolicyCommand(options: WritePolicyOptions, dataPath: string | undefined): Promise<void> {
-  const [{ parseTemplate, locateTemplateError }, { renderPolicy }] = await Promise.all([
+  const [{ parseTemplate, locateTemplateError }, { renderPolicy, renderPolicies }] = await Promise.all([
     import('../write/template/parse.js'),
     import('../policy/render.js'),
   ]);
@@ -51,14 +81,31 @@ async function writePolicyCommand(options: WritePolicyOptions, dataPath: string 
   const minimize = options.minimize === true ? 0 : options.minimize;
   let result: ReturnType<typeof writePolicy>;
   try {
-    result = writePolicy(parsed.template, { dataset: loadDataset(dataPath), minimize });
+    result = writePolicy(parsed.template, {
+      dataset: loadDataset(dataPath),
+      minimize,
+      shrink: options.shrink,
+      resourcePlaceholder: options.resourcePlaceholder,
+    });
   } catch (error) {
     throw locateTemplateError(error, source, parsed.locate);
   }
   for (const warning of result.warnings) {
     process.stderr.write(`iamwright: warning: ${source}:${parsed.locate(warning.path) ?? 1}: ${warning.message}\n`);
   }
-  const text = renderPolicy(result.policy, options.fmt);
+  const { POLICY_SIZE_LIMITS, policySize, splitPolicy } = await import('../policy/size.js');
+  const policies = options.maxSize === undefined ? [result.policy] : splitPolicy(result.policy, options.maxSize);
+  const limit = POLICY_SIZE_LIMITS[options.policyKind];
+  policies.forEach((policy, i) => {
+    const size = policySize(policy);
+    if (size > limit) {
+      const which = policies.length > 1 ? `policy ${i + 1} is` : 'the policy is';
+      process.stderr.write(
+        `iamwright: warning: ${which} ${size} characters, over the ${limit} allowed for a ${options.policyKind} policy (try --minimize, --shrink or --max-size)\n`,
+      );
+    }
+  });
+  const text = policies.length === 1 ? renderPolicy(policies[0]!, options.fmt) : renderPolicies(policies, options.fmt);
   if (options.outputFile === undefined) {
     process.stdout.write(text);
   } else {

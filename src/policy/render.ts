@@ -17,6 +17,17 @@ export function renderPolicy(policy: PolicyDocument, format: OutputFormat): stri
   return renderJson(policy);
 }
 
+/**
+ * Several policies (from `--max-size`): a JSON or YAML list of documents, or for terraform
+ * `{"policies": ["<json>", ...]}`.
+ */
+export function renderPolicies(policies: PolicyDocument[], format: OutputFormat): string {
+  const values = policies as unknown as JsonValue[];
+  if (format === 'yaml') return `${pythonYamlDump(values)}\n`;
+  if (format === 'terraform') return `${pythonJsonDumps({ policies: values.map((v) => pythonJsonDumps(v)) })}\n`;
+  return `${pythonJsonDumps(values, 4)}\n`;
+}
+
 /** `json.dumps(policy, indent=4)` + newline. */
 export function renderJson(policy: PolicyDocument): string {
   return `${pythonJsonDumps(policy as unknown as JsonValue, 4)}\n`;
