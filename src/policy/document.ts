@@ -8,6 +8,8 @@ export interface PolicyStatement {
   Effect: 'Allow' | 'Deny';
   Action: string[];
   Resource: string[];
+  /** Only when the template asks for conditions (an iamwright extension): operator -> key -> values. */
+  Condition?: Record<string, Record<string, string[]>>;
 }
 
 export interface PolicyDocument {

@@ -3,12 +3,13 @@ import type { PolicyDocument, PolicyStatement } from '../policy/document.js';
 import { codePointCompare, minimizeActions, type ActionUniverse } from '../policy/minimize.js';
 import { shrinkActions, type ShrinkUniverse } from '../policy/shrink.js';
 import { parseArn } from '../arn/arn.js';
-import type { ActionsTemplate, CrudTemplate, Effect, Template, TemplateWarning } from './template/types.js';
+import type { ActionsTemplate, ArnEntry, CrudTemplate, Effect, Template, TemplateWarning } from './template/types.js';
 import { SidGroup, splitAction, WILDCARD_SID } from './engine/sid-group.js';
 import { serviceIndex } from './engine/service-index.js';
 import { expandExclusions } from './engine/exclusions.js';
 import { sidName } from './engine/sid-name.js';
 import { validateTemplate } from './template/validate.js';
+import { applyConditions } from './conditions.js';
 import { loadDataset } from '../data/load.js';
 
 export interface WritePolicyOptions {
@@ -51,7 +52,7 @@ const SERVICE_WIDE_KEYS: readonly [string, AccessLevel][] = [
 ];
 
 /** policy_sentry ignores a section that is empty or whose first element is empty. */
-function sectionOf(list: readonly string[] | undefined): readonly string[] | undefined {
+function sectionOf<T>(list: readonly T[] | undefined): readonly T[] | undefined {
   return list && list.length > 0 && list[0] ? list : undefined;
 }
 
@@ -73,7 +74,8 @@ export function writePolicy(template: Template, options: Partial<WritePolicyOpti
 export function writePolicyFromTemplate(template: Template, options: WritePolicyOptions): WritePolicyResult {
   const { dataset } = options;
   const warnings: TemplateWarning[] = [];
-  const group = new SidGroup(dataset);
+  const templateConditions = { conditions: template.conditions ?? [], path: ['conditions'], distinguishing: [] };
+  const group = new SidGroup(dataset, templateConditions);
   let excluded = new Set<string>();
   if (template.mode === 'crud') {
     const crud = template as CrudTemplate;
@@ -81,12 +83,21 @@ export function writePolicyFromTemplate(template: Template, options: WritePolicy
     if (excludes) excluded = expandExclusions(excludes, dataset);
     addWildcardOnly(group, crud, dataset, warnings);
     for (const [key, level] of CRUD_LEVELS) {
-      const arns = sectionOf(crud[key] as string[] | undefined);
-      if (!arns) continue;
-      arns.forEach((arn, i) => {
+      const entries = sectionOf(crud[key] as ArnEntry[] | undefined);
+      if (!entries) continue;
+      entries.forEach((entry, i) => {
+        const arn = typeof entry === 'string' ? entry : entry.arn;
         if (serviceOfTemplateArn(arn).includes('$')) return;
+        const conditions =
+          typeof entry === 'string' || !entry.conditions
+            ? templateConditions
+            : {
+                conditions: [...templateConditions.conditions, ...entry.conditions],
+                path: [key, i, 'conditions'],
+                distinguishing: entry.conditions,
+              };
         const known = dataset.getService(serviceOfTemplateArn(arn)) !== undefined;
-        if (!group.addByArnAndLevel(arn, level) && known) {
+        if (!group.addByArnAndLevel(arn, level, conditions) && known) {
           warnings.push({ message: `${arn} matches no resource type of ${serviceOfTemplateArn(arn)}`, path: [key, i] });
         }
       });
@@ -122,7 +133,7 @@ export function writePolicyFromTemplate(template: Template, options: WritePolicy
     : options.minimize !== undefined
       ? { kind: 'minimize', minLength: options.minimize }
       : undefined;
-  return { policy: render(group, effect, excluded, compact, dataset), warnings };
+  return { policy: render(group, effect, excluded, compact, dataset, warnings), warnings };
 }
 
 function serviceOfTemplateArn(arn: string): string {
@@ -174,6 +185,7 @@ function render(
   excluded: Set<string>,
   compact: Compaction | undefined,
   dataset: Dataset,
+  warnings: TemplateWarning[],
 ): PolicyDocument {
   const statements: PolicyStatement[] = [];
   const merged = new Set<PolicyStatement>();
@@ -192,27 +204,37 @@ function render(
     let actions = entry.actions;
     if (excluded.size > 0) actions = [...new Set(actions.filter((a) => !excluded.has(a.toLowerCase())))];
     if (actions.length === 0) continue;
-    if (compact) {
-      actions = compactActions(actions);
-      const same = statements.find((s) => sameList(s.Resource, entry.arns));
-      if (same) {
-        for (const action of actions) if (!same.Action.includes(action)) same.Action.push(action);
-        merged.add(same);
-        continue;
-      }
+    // Conditions split the actions before compaction: a wildcard cannot be checked for support.
+    const base: PolicyStatement = { Sid: sid, Effect: effect, Action: actions, Resource: [...entry.arns] };
+    const conditioned = applyConditions(base, entry.conditions, entry.resourceType, dataset);
+    for (const { key, actions: unsupported, splitSid } of conditioned.unsupported) {
+      const verb = unsupported.length === 1 ? 'does' : 'do';
+      const message = `${unsupported.join(', ')} ${verb} not support the condition key ${key}; granted without it in ${splitSid}`;
+      warnings.push({ message, path: entry.conditionsPath });
     }
-    statements.push({
-      Sid: sid,
-      Effect: effect,
-      Action: [...actions].sort(codePointCompare),
-      Resource: [...entry.arns],
-    });
+    for (const part of conditioned.statements) {
+      if (compact) {
+        const partActions = compactActions(part.Action);
+        const same = statements.find((s) => sameList(s.Resource, part.Resource) && sameCondition(s, part));
+        if (same) {
+          for (const action of partActions) if (!same.Action.includes(action)) same.Action.push(action);
+          merged.add(same);
+          continue;
+        }
+        part.Action = partActions;
+      }
+      statements.push({ ...part, Action: [...part.Action].sort(codePointCompare) });
+    }
   }
   for (const statement of merged) {
     statement.Sid = mergedSid(statement);
     statement.Action = compactActions(statement.Action);
   }
   return { Version: '2012-10-17', Statement: statements };
+}
+
+function sameCondition(a: PolicyStatement, b: PolicyStatement): boolean {
+  return JSON.stringify(a.Condition ?? null) === JSON.stringify(b.Condition ?? null);
 }
 
 /**

@@ -56,7 +56,7 @@ test('errors carry the path of the offending entry', () => {
   });
   assert.deepEqual(failure({ mode: 'crud', sts: { 'assume-role': ['arn:aws:iam::1:role/a'] }, extra: 1 }), {
     message:
-      'unknown key "extra" (a crud template takes mode, name, effect, read, write, list, tagging, permissions-management, wildcard-only, skip-resource-constraints, exclude-actions or sts)',
+      'unknown key "extra" (a crud template takes mode, name, effect, read, write, list, tagging, permissions-management, wildcard-only, skip-resource-constraints, exclude-actions, sts or conditions)',
     path: ['extra'],
   });
   assert.deepEqual(failure(['mode', 'crud']), { message: 'expected a mapping of template keys, got a list', path: [] });

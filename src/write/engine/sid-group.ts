@@ -3,6 +3,8 @@ import { prepareArn, matchesFormat } from '../../arn/match.js';
 import { serviceOfArn } from '../../arn/arn.js';
 import { serviceIndex, type ActionRow, type ServiceIndex } from './service-index.js';
 import { SID_LEVEL_LABEL, sidName } from './sid-name.js';
+import { conditionSidSuffix } from '../conditions.js';
+import type { ConditionSpec } from '../template/types.js';
 
 export const WILDCARD_SID = 'MultMultNone';
 export const SKIP_SID = 'SkipResourceConstraints';
@@ -13,7 +15,23 @@ export interface SidEntry {
   /** The matched ARN format, or `*` for the statements on `Resource: "*"`. */
   arnFormat: string;
   actions: string[];
+  /** The resource type the statement is scoped to (undefined on `Resource: "*"`). */
+  resourceType?: string | undefined;
+  /** Conditions from the template (an iamwright extension); empty for policy_sentry templates. */
+  conditions: readonly ConditionSpec[];
+  /** Where the conditions come from in the template, for warnings. */
+  conditionsPath: (string | number)[];
 }
+
+/** Conditions to put on statements, with where they come from in the template. */
+export interface ConditionSource {
+  conditions: readonly ConditionSpec[];
+  path: (string | number)[];
+  /** Conditions that tell statements apart (an ARN entry's own), named in the SID. */
+  distinguishing: readonly ConditionSpec[];
+}
+
+const NO_CONDITIONS: ConditionSource = { conditions: [], path: [], distinguishing: [] };
 
 /**
  * policy_sentry's SidGroup: statements keyed by SID in insertion order, which is the order of
@@ -26,7 +44,11 @@ export class SidGroup {
   readonly skipped: string[] = [];
   private readonly matchers = new Map<string, (row: ActionRow) => boolean>();
 
-  constructor(private readonly dataset: Dataset) {}
+  /** `templateConditions`: conditions for every statement (the template's `conditions:`). */
+  constructor(
+    private readonly dataset: Dataset,
+    private readonly templateConditions: ConditionSource = NO_CONDITIONS,
+  ) {}
 
   /**
    * Every action of the ARN's service at `level` on each resource type the ARN matches, one
@@ -34,7 +56,7 @@ export class SidGroup {
    * others go to MultMultNone, which is inserted before the statement that brought them.
    * Returns whether the ARN matched any ARN format of its service (at any level).
    */
-  addByArnAndLevel(arn: string, level: AccessLevel): boolean {
+  addByArnAndLevel(arn: string, level: AccessLevel, conditions: ConditionSource = this.templateConditions): boolean {
     const service = serviceOfArn(arn);
     const index = serviceIndex(this.dataset, service);
     if (!index) return false;
@@ -42,7 +64,7 @@ export class SidGroup {
     for (const row of index.formatsAtLevel(level)) {
       if (!matches(row)) continue;
       const typeName = index.typeNameOf(row.format) ?? '';
-      const sid = sidName(service, SID_LEVEL_LABEL[level], typeName);
+      const sid = sidName(service, SID_LEVEL_LABEL[level], typeName) + conditionSidSuffix(conditions.distinguishing);
       const existing = this.sids.get(sid);
       if (existing) {
         if (!existing.arns.includes(arn)) existing.arns.push(arn);
@@ -55,7 +77,14 @@ export class SidGroup {
         if (sameType.has(dependent)) actions.push(dependent);
         else this.addWithoutResourceConstraint(dependent);
       }
-      this.sids.set(sid, { arns: [arn], arnFormat: row.format, actions });
+      this.sids.set(sid, {
+        arns: [arn],
+        arnFormat: row.format,
+        actions,
+        resourceType: typeName,
+        conditions: conditions.conditions,
+        conditionsPath: conditions.path,
+      });
     }
     return index.allFormats.some(matches);
   }
@@ -82,7 +111,7 @@ export class SidGroup {
   /** Appends an action to MultMultNone or SkipResourceConstraints (`Resource: "*"`). */
   addWithoutResourceConstraint(action: string, sid: typeof WILDCARD_SID | typeof SKIP_SID = WILDCARD_SID): void {
     const entry = this.sids.get(sid);
-    if (!entry) this.sids.set(sid, { arns: ['*'], arnFormat: '*', actions: [action] });
+    if (!entry) this.sids.set(sid, { arns: ['*'], arnFormat: '*', actions: [action], ...this.unscopedConditions() });
     else if (!entry.actions.includes(action)) entry.actions.push(action);
   }
 
@@ -167,10 +196,26 @@ export class SidGroup {
       for (const row of index.rows) {
         if (row.action !== full || row.level !== 'write' || !matchesFormat(underTest, row.compiled)) continue;
         const entry = this.sids.get(action.name);
-        if (!entry) this.sids.set(action.name, { arns: [arn], arnFormat: row.format, actions: [full] });
+        const resourceType = index.typeNameOf(row.format);
+        const conditions = {
+          conditions: this.templateConditions.conditions,
+          conditionsPath: this.templateConditions.path,
+        };
+        if (!entry)
+          this.sids.set(action.name, {
+            arns: [arn],
+            arnFormat: row.format,
+            actions: [full],
+            resourceType,
+            ...conditions,
+          });
         else if (!entry.arns.includes(arn)) entry.arns.push(arn);
       }
     }
+  }
+
+  private unscopedConditions(): Pick<SidEntry, 'conditions' | 'conditionsPath'> {
+    return { conditions: this.templateConditions.conditions, conditionsPath: this.templateConditions.path };
   }
 
   private dependentsOf(service: string, actions: readonly string[]): string[] {

@@ -34,7 +34,12 @@ export function checkTemplateSchema(value: unknown): void {
   if (mode !== 'crud' && mode !== 'actions') return;
   const validate = VALIDATORS[mode];
   if (validate(value)) return;
-  const error = validate.errors?.[0];
+  // With alternatives (an ARN entry is a string or a mapping), the deepest error is the telling one.
+  const preference = ['additionalProperties', 'required', 'enum', 'type'];
+  const rank = (e: SchemaError) => (preference.includes(e.keyword) ? preference.indexOf(e.keyword) : preference.length);
+  const error = [...(validate.errors ?? [])].sort(
+    (a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length || rank(a) - rank(b),
+  )[0];
   if (!error) throw new TemplateError(`the template does not match the ${mode} schema`, []);
   throw toTemplateError(error, value, mode);
 }
@@ -58,6 +63,13 @@ function toTemplateError(error: SchemaError, template: unknown, mode: 'crud' | '
       return new TemplateError(`${where}unknown key "${key}" (${scope} ${listOf(allowed)})`, [...path, key]);
     }
     case 'required':
+      if (path.length > 0) {
+        // A list entry that YAML read as a mapping: usually an unquoted ARN ending in ":".
+        return new TemplateError(
+          `${where}expected an ARN, got a mapping without "arn" (quote entries that contain ": " or end with ":")`,
+          path,
+        );
+      }
       return new TemplateError(
         `missing key "${error.params.missingProperty}" (an actions template needs a list of actions)`,
         ['mode'],
@@ -99,12 +111,26 @@ function valueAt(value: unknown, path: (string | number)[]): unknown {
 }
 
 function schemaAt(schema: SchemaNode, path: (string | number)[]): SchemaNode {
-  let current = schema;
+  let current = resolve(schema);
   for (const step of path) {
-    const next = current.properties?.[step];
-    current = typeof next === 'object' ? next : {};
+    const next = typeof step === 'number' ? itemSchema(current) : current.properties?.[step];
+    current = typeof next === 'object' ? resolve(next) : {};
   }
   return current;
+}
+
+/** Follows `$ref` to the named schema, and picks the mapping alternative of an `anyOf`. */
+function resolve(node: SchemaNode): SchemaNode {
+  const ref = node.$ref;
+  const target = typeof ref === 'string' ? (schemas as unknown as Record<string, SchemaNode>)[ref] : undefined;
+  const resolved = target ?? node;
+  const alternatives = resolved.anyOf as SchemaNode[] | undefined;
+  return alternatives?.find((a) => a.type === 'object') ?? resolved;
+}
+
+function itemSchema(node: SchemaNode): SchemaNode | undefined {
+  const items = node.items as SchemaNode | undefined;
+  return items ? resolve(items) : undefined;
 }
 
 function listOf(keys: string[]): string {

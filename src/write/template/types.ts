@@ -10,7 +10,26 @@ interface TemplateBase {
   name?: unknown;
   /** Effect of every statement; `Allow` when absent. */
   effect?: Effect;
+  /**
+   * iamwright extension: conditions for every statement. policy_sentry templates never have this
+   * key (its schema rejects it), so existing templates are unaffected.
+   */
+  conditions?: ConditionSpec[];
 }
+
+/** One condition: `{operator: {key: values}}` in the policy. */
+export interface ConditionSpec {
+  key: string;
+  /** An IAM condition operator, e.g. `StringEquals`, `ForAnyValue:StringLike`, `ArnLikeIfExists`. */
+  operator: string;
+  values: string | number | boolean | (string | number | boolean)[];
+}
+
+/**
+ * An entry of an ARN list: the ARN, or (iamwright extension) a mapping with the ARN and
+ * conditions that apply to its statements only.
+ */
+export type ArnEntry = string | { arn: string; conditions?: ConditionSpec[] };
 
 /** Actions that take no resource ARN, by name or by service and access level. */
 export interface WildcardOnlySection {
@@ -32,11 +51,11 @@ export interface StsSection {
 /** Resource ARNs per access level, plus actions without resource constraints. */
 export interface CrudTemplate extends TemplateBase {
   mode: 'crud';
-  read?: string[];
-  write?: string[];
-  list?: string[];
-  tagging?: string[];
-  'permissions-management'?: string[];
+  read?: ArnEntry[];
+  write?: ArnEntry[];
+  list?: ArnEntry[];
+  tagging?: ArnEntry[];
+  'permissions-management'?: ArnEntry[];
   'wildcard-only'?: WildcardOnlySection;
   /** Actions granted on `*` verbatim, unchecked. */
   'skip-resource-constraints'?: string[];

@@ -2,11 +2,14 @@ import type { Dataset, Service } from '../../data/model.js';
 import { isArn } from '../../arn/arn.js';
 import { TemplateError } from '../../util/errors.js';
 import { checkTemplateSchema, describe, formatPath } from './schema.js';
+import { checkOperator, findConditionKey } from '../../policy/condition-keys.js';
+import { conditionValues } from '../conditions.js';
 import {
   ARN_SECTIONS,
   STS_KEYS,
   WILDCARD_ONLY_KEYS,
   type ActionsTemplate,
+  type ConditionSpec,
   type CrudTemplate,
   type Template,
   type TemplateWarning,
@@ -18,7 +21,7 @@ type Path = (string | number)[];
  * policy_sentry ignores a section that is absent, empty, or whose first entry is empty
  * (`- ''`, as create-template writes it); later empty entries are processed.
  */
-export function isActiveSection(list: readonly string[] | undefined): list is readonly string[] {
+export function isActiveSection<T>(list: readonly T[] | undefined): list is readonly T[] {
   return list !== undefined && list.length > 0 && Boolean(list[0]);
 }
 
@@ -34,7 +37,11 @@ export function validateTemplate(template: Template, dataset: Dataset): Template
   const warnings: TemplateWarning[] = [];
   if (mode === 'crud') validateCrud(template as CrudTemplate, dataset, warnings);
   else if (mode === 'actions') validateActions(template as ActionsTemplate, dataset);
-  else if (mode === undefined) {
+  if (mode === 'crud' || mode === 'actions') {
+    (template.conditions ?? []).forEach((condition, i) => {
+      validateCondition(condition, ['conditions', i], dataset, warnings);
+    });
+  } else if (mode === undefined) {
     warnings.push({
       message: 'no "mode" key, so the policy is empty (expected "mode: crud" or "mode: actions")',
       path: [],
@@ -63,8 +70,15 @@ function validateCrud(template: CrudTemplate, dataset: Dataset, warnings: Templa
   for (const section of ARN_SECTIONS) {
     const arns = template[section];
     if (!isActiveSection(arns)) continue;
-    arns.forEach((arn, i) => {
-      checkResourceArn(arn, [section, i], dataset, warnings);
+    arns.forEach((entry, i) => {
+      if (typeof entry === 'string') {
+        checkResourceArn(entry, [section, i], dataset, warnings);
+        return;
+      }
+      checkResourceArn(entry.arn, [section, i, 'arn'], dataset, warnings);
+      (entry.conditions ?? []).forEach((condition, j) => {
+        validateCondition(condition, [section, i, 'conditions', j], dataset, warnings);
+      });
     });
   }
   const sts = template.sts ?? {};
@@ -83,6 +97,24 @@ function validateActions(template: ActionsTemplate, dataset: Dataset): void {
   template.actions.forEach((action, i) => {
     checkAction(action, ['actions', i], dataset, true);
   });
+}
+
+/** A condition: a documented key, an operator that fits its type, values that fit the operator. */
+function validateCondition(condition: ConditionSpec, path: Path, dataset: Dataset, warnings: TemplateWarning[]): void {
+  const where = formatPath(path);
+  const key = findConditionKey(condition.key, dataset);
+  if (!key) {
+    throw new TemplateError(
+      `${where}.key: unknown condition key "${condition.key}" (not an AWS global key, nor listed by its service)`,
+      [...path, 'key'],
+    );
+  }
+  const check = checkOperator(condition.operator, key.type, conditionValues(condition));
+  if (check.error) {
+    const field = check.field ?? 'operator';
+    throw new TemplateError(`${where}.${field}: ${check.error}`, [...path, field]);
+  }
+  if (check.warning) warnings.push({ message: `${where}: ${check.warning}`, path });
 }
 
 /** A CRUD ARN: skipped when its service is an expression (`${...}`), like policy_sentry. */
