@@ -15,9 +15,11 @@ export function conditionValues(condition: ConditionSpec): string[] {
 export function conditionBlock(conditions: readonly ConditionSpec[]): ConditionBlock {
   const block: ConditionBlock = {};
   for (const condition of conditions) {
-    const byKey = (block[condition.operator] ??= {});
-    const values = (byKey[condition.key] ??= []);
+    const byKey = block[condition.operator] ?? {};
+    const values = byKey[condition.key] ?? [];
     for (const value of conditionValues(condition)) if (!values.includes(value)) values.push(value);
+    byKey[condition.key] = values;
+    block[condition.operator] = byKey;
   }
   return block;
 }
