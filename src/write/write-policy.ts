@@ -24,6 +24,11 @@ export interface WritePolicyOptions {
    * `arn:${Partition}:s3:::${BucketName}` as Resources; `*` grants those actions on `*` instead.
    */
   resourcePlaceholder?: ResourcePlaceholder | undefined;
+  /**
+   * Scope dependent actions instead of granting them on `*`: to the user's ARN, or with a
+   * narrowing condition (iam:PassedToService...), or leave them out with a warning.
+   */
+  strictDependents?: boolean | undefined;
 }
 
 export type ResourcePlaceholder = 'keep' | '*';
@@ -126,6 +131,10 @@ export function writePolicyFromTemplate(template: Template, options: WritePolicy
         }
       }
     }
+  }
+  if (options.strictDependents) {
+    for (const message of group.scopeDependents())
+      warnings.push({ message: `--strict-dependents: ${message}`, path: [] });
   }
   const effect: Effect = template.effect ?? 'Allow';
   const compact: Compaction | undefined = options.shrink

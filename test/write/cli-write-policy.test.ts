@@ -78,7 +78,7 @@ describe('write-policy and create-template CLI', { concurrency: true }, () => {
     assert.deepEqual(
       await writePolicy(['--fmt', 'xml'], read('cli/crud-example.yml')),
       usageError(
-        `error: option '--fmt <format>' argument 'xml' is invalid. Allowed choices are json, yaml, terraform.\n(run with --help for usage)\n`,
+        `error: option '--fmt <format>' argument 'xml' is invalid. Allowed choices are json, yaml, terraform, terraform-hcl, cloudformation-yaml, cdk-ts.\n(run with --help for usage)\n`,
       ),
     );
   });

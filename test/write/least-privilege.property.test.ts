@@ -163,3 +163,36 @@ test('write-policy never grants more than the template asks (least privilege)', 
     { numRuns: 300, seed: Number(process.env.PROPERTY_SEED ?? 20261123) },
   );
 });
+
+test('--strict-dependents never grants a dependent on "*" without a narrowing condition', () => {
+  fc.assert(
+    fc.property(templateArbitrary, (template) => {
+      const { policy } = writePolicyFromTemplate(template, { dataset, strictDependents: true });
+      const wildcardOnlyAsked = new Set(
+        (template['wildcard-only']?.['service-read'] ?? []).flatMap((prefix) =>
+          (dataset.getService(prefix)?.actions ?? [])
+            .filter((a) => a.resourceTypes.length === 0 && primaryAccessLevel(a.access) === 'read')
+            .map((a) => `${prefix}:${a.name}`),
+        ),
+      );
+      const skipped = new Set(template['skip-resource-constraints'] ?? []);
+      for (const statement of policy.Statement) {
+        if (statement.Resource.length !== 1 || statement.Resource[0] !== '*' || statement.Condition) continue;
+        for (const action of statement.Action) {
+          assert.ok(
+            wildcardOnlyAsked.has(action) ||
+              skipped.has(action) ||
+              dependentsOfWildcardOnly(wildcardOnlyAsked).has(action),
+            `${statement.Sid}: ${action} is on "*" without a condition`,
+          );
+        }
+      }
+    }),
+    { numRuns: 200, seed: Number(process.env.PROPERTY_SEED ?? 20261123) },
+  );
+});
+
+/** Dependents of requested wildcard-only actions: they have no ARN to be scoped to either. */
+function dependentsOfWildcardOnly(actions: Set<string>): Set<string> {
+  return new Set([...actions].flatMap((full) => (findAction(full) ? dependentsOf(findAction(full)!.action) : [])));
+}

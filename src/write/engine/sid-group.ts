@@ -4,6 +4,7 @@ import { serviceOfArn } from '../../arn/arn.js';
 import { serviceIndex, type ActionRow, type ServiceIndex } from './service-index.js';
 import { SID_LEVEL_LABEL, sidName } from './sid-name.js';
 import { conditionSidSuffix } from '../conditions.js';
+import { narrowingCondition } from './dependent-scoping.js';
 import type { ConditionSpec } from '../template/types.js';
 
 export const WILDCARD_SID = 'MultMultNone';
@@ -31,6 +32,13 @@ export interface ConditionSource {
   distinguishing: readonly ConditionSpec[];
 }
 
+/** What needed a dependent action: a service, and in CRUD mode the ARN and statement. */
+interface DependentOrigin {
+  service: string;
+  arn?: string;
+  sid?: string;
+}
+
 const NO_CONDITIONS: ConditionSource = { conditions: [], path: [], distinguishing: [] };
 
 /**
@@ -43,6 +51,10 @@ export class SidGroup {
   /** skip-resource-constraints entries, exempt from the `*` de-duplication. */
   readonly skipped: string[] = [];
   private readonly matchers = new Map<string, (row: ActionRow) => boolean>();
+  /** Why each dependent was put on MultMultNone: the service (and ARN, SID) that needed it. */
+  private readonly dependentOrigins = new Map<string, DependentOrigin[]>();
+  /** Actions on MultMultNone for their own sake (wildcard-only, or listed without a resource type). */
+  private readonly unscopedByRequest = new Set<string>();
 
   /** `templateConditions`: conditions for every statement (the template's `conditions:`). */
   constructor(
@@ -75,7 +87,7 @@ export class SidGroup {
       for (const dependent of this.dependentsOf(service, actions)) {
         if (actions.includes(dependent)) continue;
         if (sameType.has(dependent)) actions.push(dependent);
-        else this.addWithoutResourceConstraint(dependent);
+        else this.addDependent(dependent, { service, arn, sid });
       }
       this.sids.set(sid, {
         arns: [arn],
@@ -144,14 +156,99 @@ export class SidGroup {
         }
       }
     }
-    for (const dependent of dependents) this.addWithoutResourceConstraint(dependent);
+    for (const dependent of dependents) {
+      for (const needer of this.suppliersOf(dependent, supplied)) this.addDependent(dependent, { service: needer });
+    }
     const keep = new Set([...supplied, ...dependents].map((a) => a.toLowerCase()));
     for (const [sid, entry] of this.sids) {
       entry.actions = entry.actions.filter((a) => keep.has(a.toLowerCase()));
       if (entry.actions.length === 0) this.sids.delete(sid);
     }
-    for (const action of unscoped) this.addWithoutResourceConstraint(action);
+    for (const action of unscoped) {
+      this.unscopedByRequest.add(action);
+      this.addWithoutResourceConstraint(action);
+    }
     this.removeActionsDuplicatedInWildcard();
+  }
+
+  private addDependent(dependent: string, origin: DependentOrigin): void {
+    const origins = this.dependentOrigins.get(dependent) ?? [];
+    origins.push(origin);
+    this.dependentOrigins.set(dependent, origins);
+    this.addWithoutResourceConstraint(dependent);
+  }
+
+  /** The services of the supplied actions that declare `dependent`. */
+  private suppliersOf(dependent: string, supplied: readonly string[]): string[] {
+    const services = new Set<string>();
+    for (const full of supplied) {
+      const [service, name] = splitAction(full);
+      const index = serviceIndex(this.dataset, service);
+      if (!index) continue;
+      if (actionsNamed(index, name).some((a) => index.dependentsOf(a).includes(dependent))) services.add(service);
+    }
+    return [...services];
+  }
+
+  /**
+   * `--strict-dependents`: dependents that sit on `Resource: "*"` only because another action
+   * needs them are scoped instead: to the ARN that needed them when they support it; failing
+   * that, with a condition that narrows them to the service that needs them; failing that, left
+   * out. Returns a message for each, so that nothing changes silently.
+   */
+  scopeDependents(): string[] {
+    const wildcard = this.sids.get(WILDCARD_SID);
+    if (!wildcard) return [];
+    const messages: string[] = [];
+    const narrowed = new Map<string, ConditionSpec>();
+    for (const dependent of [...wildcard.actions]) {
+      const origins = this.dependentOrigins.get(dependent);
+      if (!origins || this.unscopedByRequest.has(dependent)) continue;
+      wildcard.actions = wildcard.actions.filter((a) => a !== dependent);
+      for (const origin of origins) messages.push(this.scopeDependent(dependent, origin, narrowed));
+    }
+    if (wildcard.actions.length === 0) this.sids.delete(WILDCARD_SID);
+    // One statement per narrowing condition: actions share it only when their values are the same.
+    for (const [dependent, condition] of narrowed) {
+      const sid = `${WILDCARD_SID}${conditionSidSuffix([condition])}`;
+      const existing = this.sids.get(sid);
+      if (existing) existing.actions.push(dependent);
+      else {
+        const conditions = [...this.templateConditions.conditions, condition];
+        this.sids.set(sid, { arns: ['*'], arnFormat: '*', actions: [dependent], conditions, conditionsPath: [] });
+      }
+    }
+    return [...new Set(messages)];
+  }
+
+  private scopeDependent(dependent: string, origin: DependentOrigin, narrowed: Map<string, ConditionSpec>): string {
+    const needs = origin.arn ?? `${origin.service} actions`;
+    const entry = origin.sid ? this.sids.get(origin.sid) : undefined;
+    if (entry && origin.arn && this.supportsArn(dependent, origin.arn)) {
+      if (!entry.actions.includes(dependent)) entry.actions.push(dependent);
+      return `${dependent} (a dependent action) is scoped to ${origin.arn} in ${origin.sid}`;
+    }
+    const condition = narrowingCondition(dependent, origin.service, origin.arn, this.dataset);
+    if (condition) {
+      const previous = narrowed.get(dependent);
+      const values = [...new Set([...((previous?.values as string[]) ?? []), ...(condition.values as string[])])];
+      narrowed.set(dependent, { ...condition, values: values.sort() });
+      return `${dependent} (needed by ${needs}) is granted on "*" only with ${condition.key} = ${String(condition.values)}`;
+    }
+    return `${dependent} (needed by ${needs}) was left out: it supports no resource type or condition that scopes it to this use; add it by hand if the action needs it`;
+  }
+
+  /** Whether one of the dependent's own ARN formats matches `arn`. */
+  private supportsArn(dependent: string, arn: string): boolean {
+    const [service, name] = splitAction(dependent);
+    const index = serviceIndex(this.dataset, service);
+    const action = index?.actionsByLowerName.get(name.toLowerCase());
+    if (!index || !action) return false;
+    const matches = this.formatMatcher(arn);
+    const typeNames = new Set(action.resourceTypes.map((t) => t.name.toLowerCase()));
+    return index.allFormats.some(
+      (row) => typeNames.has((index.typeNameOf(row.format) ?? '').toLowerCase()) && matches(row),
+    );
   }
 
   /**
