@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { OUTPUT_FORMATS, type OutputFormat } from '../policy/formats.js';
 import { UsageError } from '../util/errors.js';
 import { dataOption } from './global-options.js';
 
@@ -6,11 +7,12 @@ interface WritePolicyOptions {
   inputFile?: string;
   minimize?: number | true;
   shrink?: boolean;
-  fmt: 'json' | 'yaml' | 'terraform';
+  fmt: OutputFormat;
   outputFile?: string;
   resourcePlaceholder: 'keep' | '*';
   policyKind: 'managed' | 'inline-user' | 'inline-group' | 'inline-role';
   maxSize?: number;
+  strictDependents?: boolean;
 }
 
 function parseMinimizeLength(value: string): number {
@@ -45,11 +47,15 @@ export function registerWritePolicy(program: Command): void {
         'shorten action lists with readable word-boundary wildcards (ssm:GetParameter*)',
       ).conflicts('minimize'),
     )
-    .addOption(new Option('--fmt <format>', 'output format').choices(['json', 'yaml', 'terraform']).default('json'))
+    .addOption(new Option('--fmt <format>', 'output format').choices(OUTPUT_FORMATS).default('json'))
     .addOption(
       new Option('--resource-placeholder <mode>', "actions mode: keep ARN formats as Resources, or grant on '*'")
         .choices(['keep', '*'])
         .default('keep'),
+    )
+    .option(
+      '--strict-dependents',
+      'scope dependent actions (iam:PassRole...) to the ARN or a narrowing condition instead of Resource "*"',
     )
     .addOption(
       new Option('--policy-kind <kind>', 'the IAM size limit to warn about')
@@ -86,6 +92,7 @@ async function writePolicyCommand(options: WritePolicyOptions, dataPath: string 
       minimize,
       shrink: options.shrink,
       resourcePlaceholder: options.resourcePlaceholder,
+      strictDependents: options.strictDependents,
     });
   } catch (error) {
     throw locateTemplateError(error, source, parsed.locate);
@@ -105,7 +112,11 @@ async function writePolicyCommand(options: WritePolicyOptions, dataPath: string 
       );
     }
   });
-  const text = policies.length === 1 ? renderPolicy(policies[0]!, options.fmt) : renderPolicies(policies, options.fmt);
+  const name = typeof parsed.template.name === 'string' ? parsed.template.name : undefined;
+  const text =
+    policies.length === 1
+      ? renderPolicy(policies[0]!, options.fmt, { name })
+      : renderPolicies(policies, options.fmt, { name });
   if (options.outputFile === undefined) {
     process.stdout.write(text);
   } else {

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import { DataError } from '../util/errors.js';
+
+/** zlib is loaded only for `.gz` files: most commands never need it, and it costs start-up time. */
+function gunzip(bytes: Buffer): Buffer {
+  const zlib = createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib');
+  return zlib.gunzipSync(bytes);
+}
 
 /** The reason of a file-system error in a few words (`no such file or directory`). */
 export function fsReason(error: unknown): string {
@@ -41,7 +47,7 @@ export function readJsonFile(path: string): unknown {
   }
   if (path.endsWith('.gz')) {
     try {
-      bytes = gunzipSync(bytes);
+      bytes = gunzip(bytes);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       throw new DataError(`${path}: not a valid gzip file (${detail})`);

@@ -3,15 +3,24 @@
  * PyYAML's `yaml.dump`, each followed by the newline its `print` adds.
  */
 import type { PolicyDocument } from './document.js';
+import { isIacFormat, type OutputFormat } from './formats.js';
+import { type IacOptions, renderIac } from './render-iac.js';
 
-export type OutputFormat = 'json' | 'yaml' | 'terraform';
+export {
+  type OutputFormat,
+  OUTPUT_FORMATS,
+  type PolicySentryFormat,
+  POLICY_SENTRY_FORMATS,
+} from './formats.js';
 
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'yaml', 'terraform'];
+/** Options of the IaC formats (the policy_sentry ones take none). */
+export type RenderOptions = IacOptions;
 
 /** The values a policy (or any JSON-like document) holds. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-export function renderPolicy(policy: PolicyDocument, format: OutputFormat): string {
+export function renderPolicy(policy: PolicyDocument, format: OutputFormat, options: RenderOptions = {}): string {
+  if (isIacFormat(format)) return renderIac([policy], format, options);
   if (format === 'yaml') return renderYaml(policy);
   if (format === 'terraform') return renderTerraform(policy);
   return renderJson(policy);
@@ -19,9 +28,10 @@ export function renderPolicy(policy: PolicyDocument, format: OutputFormat): stri
 
 /**
  * Several policies (from `--max-size`): a JSON or YAML list of documents, or for terraform
- * `{"policies": ["<json>", ...]}`.
+ * `{"policies": ["<json>", ...]}`; the IaC formats say in render-iac.ts.
  */
-export function renderPolicies(policies: PolicyDocument[], format: OutputFormat): string {
+export function renderPolicies(policies: PolicyDocument[], format: OutputFormat, options: RenderOptions = {}): string {
+  if (isIacFormat(format)) return renderIac(policies, format, options);
   const values = policies as unknown as JsonValue[];
   if (format === 'yaml') return `${pythonYamlDump(values)}\n`;
   if (format === 'terraform') return `${pythonJsonDumps({ policies: values.map((v) => pythonJsonDumps(v)) })}\n`;

@@ -1,11 +1,10 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 /** Writes a whole file or nothing: a temp file beside the target, then a rename. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${tempSuffix()}.tmp`);
   try {
     await writeFile(temp, data);
     await rename(temp, path);
@@ -13,4 +12,12 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+let counter = 0;
+
+/** Unique among concurrent writers: the process id, a counter, and randomness (no crypto needed). */
+function tempSuffix(): string {
+  counter += 1;
+  return `${process.pid}-${counter}-${Math.random().toString(36).slice(2, 10)}`;
 }

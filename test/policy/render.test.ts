@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { OUTPUT_FORMATS, pythonJsonDumps, pythonYamlDump, renderPolicy } from '../../src/policy/render.js';
+import { POLICY_SENTRY_FORMATS, pythonJsonDumps, pythonYamlDump, renderPolicy } from '../../src/policy/render.js';
 
 const dir = fileURLToPath(new URL('../fixtures/write/render/', import.meta.url));
 
@@ -16,7 +16,7 @@ for (const file of readdirSync(dir)
   .sort()) {
   const name = file.slice(0, -'.policy.json'.length);
   const policy = JSON.parse(readFileSync(`${dir}${file}`, 'utf8'));
-  for (const format of OUTPUT_FORMATS) {
+  for (const format of POLICY_SENTRY_FORMATS) {
     test(`render ${name} as ${format}`, () => {
       assert.equal(renderPolicy(policy, format), readFileSync(`${dir}${name}.expected.${format}`, 'utf8'));
     });
