@@ -2,13 +2,14 @@
  * Rewrites the expected output of every documentation example with what the built CLI prints
  * now (after a dataset update, for instance). Review the diff before committing.
  *
- * Usage: npm run build && npx tsx test/docs/update-examples.ts
+ * Usage: npm run build && npx tsx test/docs/update-examples.ts [FILE...]   (default: every doc)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { repoRoot } from '../write/cli-env.js';
 import { docFiles, examplesIn, runExample } from './doc-examples.js';
 
-for (const file of docFiles()) {
+const only = process.argv.slice(2);
+for (const file of docFiles().filter((f) => only.length === 0 || only.includes(f))) {
   const text = readFileSync(`${repoRoot}${file}`, 'utf8');
   const examples = examplesIn(file, text);
   if (examples.length === 0) continue;
