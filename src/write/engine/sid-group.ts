@@ -149,8 +149,7 @@ export class SidGroup {
       if (!index) continue;
       for (const canonical of actionsNamed(index, name)) {
         const full = `${service}:${canonical.name}`;
-        for (const row of index.rows) {
-          if (row.action !== full) continue;
+        for (const row of index.rowsOf(full)) {
           if (row.format === '*') unscoped.push(full);
           else this.addByArnAndLevel(row.format, row.level);
         }
@@ -290,8 +289,8 @@ export class SidGroup {
     for (const arn of arns) {
       if (!arn) continue;
       const underTest = prepareArn(arn);
-      for (const row of index.rows) {
-        if (row.action !== full || row.level !== 'write' || !matchesFormat(underTest, row.compiled)) continue;
+      for (const row of index.rowsOf(full)) {
+        if (row.level !== 'write' || !matchesFormat(underTest, row.compiled)) continue;
         const entry = this.sids.get(action.name);
         const resourceType = index.typeNameOf(row.format);
         const conditions = {

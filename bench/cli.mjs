@@ -1,0 +1,179 @@
+// CLI start-up benchmark: whole `iamwright` processes against a bare `node -e 0` (the floor), run
+// alternately so that both see the same machine load. Prints, per case, the median wall time, its
+// ratio to the floor of the same pairing, the peak RSS, and PASS/FAIL against the case's targets.
+//
+//   npm run bench                      # every case (run `npm run build` first)
+//   node bench/cli.mjs --runs 30 s3    # cases whose name contains "s3", 30 timed runs each
+//
+// Add cases to CASES below: `args` after `iamwright`, `maxRatio` to the floor, optional `maxRssMb`.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// IAMWRIGHT_BENCH_BIN compares another build (or any node script taking iamwright's arguments).
+const BIN = process.env.IAMWRIGHT_BENCH_BIN ?? join(ROOT, 'bin', 'iamwright');
+
+export const CASES = [
+  {
+    name: 'query action-table --service s3 --name GetObject',
+    args: ['query', 'action-table', '--service', 's3', '--name', 'GetObject'],
+    maxRatio: 1.5,
+    maxRssMb: 100,
+  },
+  {
+    name: "query action-table --service all --resource-type '*'",
+    args: ['query', 'action-table', '--service', 'all', '--resource-type', '*'],
+    maxRatio: 2.5,
+  },
+  {
+    name: 'write-policy: one ARN, one level',
+    args: ['write-policy', '-i', join(ROOT, 'bench', 'templates', 'small.yml')],
+    maxRatio: 1.5,
+    maxRssMb: 100,
+  },
+  {
+    name: 'write-policy: 40 ARNs x 5 levels + wildcard-only + excludes',
+    args: ['write-policy', '-i', join(ROOT, 'bench', 'templates', 'large.yml')],
+    maxRatio: 1.8,
+    maxRssMb: 100,
+  },
+  {
+    name: 'write-policy: the large template with --minimize 0',
+    args: ['write-policy', '-i', join(ROOT, 'bench', 'templates', 'large.yml'), '--minimize', '0'],
+    maxRatio: 3,
+    maxRssMb: 100,
+  },
+  {
+    name: 'validate bench/policies/200-statements.json',
+    args: ['validate', join(ROOT, 'bench', 'policies', '200-statements.json')],
+    maxRatio: 2.5,
+  },
+  {
+    name: 'expand bench/policies/200-statements.json',
+    args: ['expand', join(ROOT, 'bench', 'policies', '200-statements.json')],
+    maxRatio: 2.5,
+  },
+];
+
+const WARMUPS = 2;
+const DEFAULT_RUNS = 15;
+
+/** The bundled dataset only: no user dataset, no AWS configuration. */
+const ENV = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  IAMWRIGHT_CACHE_DIR: join(tmpdir(), 'iamwright-bench-no-cache'),
+  AWS_CONFIG_FILE: '/nonexistent',
+  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+};
+
+const TIME = '/usr/bin/time';
+const hasTime = spawnSync(TIME, ['-f', '%M', 'true']).status === 0;
+// Without GNU time, each node process reports its own peak RSS (KiB) when it exits.
+const RSS_PRELOAD =
+  'data:text/javascript,' +
+  encodeURIComponent(
+    "import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(process.env.IAMWRIGHT_BENCH_RSS,String(process.resourceUsage().maxRSS)))",
+  );
+
+/** Runs `node <nodeArgs>` once: wall milliseconds and peak RSS in MB. */
+function measure(nodeArgs, rssFile) {
+  rmSync(rssFile, { force: true });
+  const [command, args, env] = hasTime
+    ? [TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...nodeArgs], ENV]
+    : [process.execPath, ['--import', RSS_PRELOAD, ...nodeArgs], { ...ENV, IAMWRIGHT_BENCH_RSS: rssFile }];
+  const started = performance.now();
+  const result = spawnSync(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 });
+  const ms = performance.now() - started;
+  if (result.status !== 0) {
+    throw new Error(`node ${nodeArgs.join(' ')} exited with ${result.status}: ${String(result.stderr).trim()}`);
+  }
+  const kib = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+  return { ms, rssMb: kib / 1024 };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Alternates floor and case runs; the first WARMUPS pairs are not counted. */
+export function runCase(benchCase, runs, rssFile) {
+  const floor = [];
+  const cli = [];
+  for (let i = 0; i < WARMUPS + runs; i++) {
+    const f = measure(['-e', '0'], rssFile);
+    const c = measure([BIN, ...benchCase.args], rssFile);
+    if (i >= WARMUPS) {
+      floor.push(f);
+      cli.push(c);
+    }
+  }
+  const floorMs = median(floor.map((r) => r.ms));
+  const ms = median(cli.map((r) => r.ms));
+  const rssMb = Math.max(...cli.map((r) => r.rssMb));
+  const ratio = ms / floorMs;
+  const pass = ratio <= benchCase.maxRatio && (benchCase.maxRssMb === undefined || rssMb < benchCase.maxRssMb);
+  return { floorMs, floorRssMb: Math.max(...floor.map((r) => r.rssMb)), ms, ratio, rssMb, pass };
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows
+    .map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '))
+    .join('\n');
+}
+
+function fail(message) {
+  console.error(`bench: ${message}`);
+  process.exitCode = 1;
+}
+
+function main() {
+  const argv = process.argv.slice(2);
+  let runs = DEFAULT_RUNS;
+  const runsAt = argv.indexOf('--runs');
+  if (runsAt >= 0) {
+    runs = Number(argv[runsAt + 1]);
+    argv.splice(runsAt, 2);
+  }
+  if (!Number.isInteger(runs) || runs < 1) return fail('--runs needs a positive whole number');
+  const probe = spawnSync(process.execPath, [BIN, '--help'], { env: ENV, encoding: 'utf8' });
+  if (probe.status !== 0)
+    return fail(`${BIN} does not run (run \`npm run build\` first): ${probe.stderr.split('\n')[0]}`);
+  const selected = CASES.filter((c) => argv.length === 0 || argv.some((f) => c.name.includes(f)));
+  const dir = mkdtempSync(join(tmpdir(), 'iamwright-bench-'));
+  const rssFile = join(dir, 'rss');
+  const rows = [['case', 'median ms', 'floor ms', 'ratio', 'target', 'peak RSS MB', 'result']];
+  let failed = 0;
+  try {
+    console.error(
+      `bench: ${runs} runs after ${WARMUPS} warm-ups, each paired with node -e 0; RSS via ${hasTime ? TIME : 'process.resourceUsage()'}`,
+    );
+    for (const benchCase of selected) {
+      const r = runCase(benchCase, runs, rssFile);
+      if (!r.pass) failed++;
+      const target = `≤ ${benchCase.maxRatio}×${benchCase.maxRssMb === undefined ? '' : `, < ${benchCase.maxRssMb} MB`}`;
+      rows.push([
+        benchCase.name,
+        r.ms.toFixed(1),
+        r.floorMs.toFixed(1),
+        `${r.ratio.toFixed(2)}×`,
+        target,
+        r.rssMb.toFixed(1),
+        r.pass ? 'PASS' : 'FAIL',
+      ]);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(table(rows));
+  process.exitCode = failed ? 1 : 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
