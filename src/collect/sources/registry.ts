@@ -1,0 +1,140 @@
+import type { ServiceCode } from '../config/services.js';
+import { acmPcaCertificateAuthorities } from './acm-pca/certificate-authorities.js';
+import { restApis } from './apigateway/rest-apis.js';
+import { backupVaults } from './backup/vaults.js';
+import { cloudtrailChannels } from './cloudtrail/channels.js';
+import { cloudtrailDashboards } from './cloudtrail/dashboards.js';
+import { cloudtrailEventDataStores } from './cloudtrail/event-data-stores.js';
+import { codeartifactDomains } from './codeartifact/domains.js';
+import { codeartifactRepositories } from './codeartifact/repositories.js';
+import { codebuildProjects } from './codebuild/projects.js';
+import { codebuildReportGroups } from './codebuild/report-groups.js';
+import { vpcEndpoints } from './ec2/vpc-endpoints.js';
+import { eksAccessEntries } from './eks/access-entries.js';
+import { domains } from './es/domains.js';
+import { eventBuses } from './events/event-buses.js';
+import { glacierVaults } from './glacier/vaults.js';
+import { glueCatalog } from './glue/catalog.js';
+import { iotPolicies } from './iot/policies.js';
+import { kafkaClusters } from './kafka/clusters.js';
+import { lexBotAliases } from './lex/bot-aliases.js';
+import { lexBots } from './lex/bots.js';
+import { resourceShares } from './ram/resource-shares.js';
+import { resolverQueryLogConfigs } from './route53resolver/query-log-configs.js';
+import { resolverRules } from './route53resolver/resolver-rules.js';
+import { ssmContacts } from './ssm-contacts/contacts.js';
+import { ssmIncidentsResponsePlans } from './ssm-incidents/response-plans.js';
+import { ssoInstances } from './sso/instances.js';
+import { authorizationDetails } from './iam/authorization-details.js';
+import { instanceProfiles } from './iam/instance-profiles.js';
+import { oidcProviders } from './iam/oidc-providers.js';
+import { samlProviders } from './iam/saml-providers.js';
+import { logsDeliveryDestinations } from './logs/delivery-destinations.js';
+import { logsDestinations } from './logs/destinations.js';
+import { logsResourcePolicies } from './logs/resource-policies.js';
+import { organization } from './organizations/organization.js';
+import { redshiftServerlessNamespaces } from './redshift-serverless/namespaces.js';
+import { redshiftServerlessSnapshots } from './redshift-serverless/snapshots.js';
+import { redshiftClusterNamespaces } from './redshift/cluster-namespaces.js';
+import { accountBpa } from './s3/account-bpa.js';
+import { generalPurposeBuckets } from './s3/general-purpose-buckets.js';
+import { accessPoints } from './s3/access-points.js';
+import { multiRegionAccessPoints } from './s3/multi-region-access-points.js';
+import { schemaRegistries } from './schemas/registries.js';
+import { serverlessrepoApplications } from './serverlessrepo/applications.js';
+import { sesIdentities } from './ses/identities.js';
+import { objectLambdaAccessPoints } from './s3-object-lambda/access-points.js';
+import { directoryBuckets } from './s3express/directory-buckets.js';
+import { directoryAccessPoints } from './s3express/directory-access-points.js';
+import { tableBuckets } from './s3tables/table-buckets.js';
+import { kmsKeys } from './kms/keys.js';
+import { kmsAliases } from './kms/aliases.js';
+import { lambdaFunctions } from './lambda/functions.js';
+import { lambdaLayerVersions } from './lambda/layer-versions.js';
+import { sqsQueues } from './sqs/queues.js';
+import { snsTopics } from './sns/topics.js';
+import { secretsManagerSecrets } from './secretsmanager/secrets.js';
+import { ecrRepositories } from './ecr/repositories.js';
+import { ecrRegistryPolicy } from './ecr/registry-policy.js';
+import { dynamoDbTables } from './dynamodb/tables.js';
+import { dynamoDbStreams } from './dynamodb/streams.js';
+import { kinesisDataStreams } from './kinesis/data-streams.js';
+import { efsFileSystems } from './elasticfilesystem/file-systems.js';
+import type { Source } from './types.js';
+
+/**
+ * Every source, in scheduling order (long ones first, so they overlap with the short ones).
+ * Adding a source: one file under `sources/<service>/`, one line here, one test.
+ */
+export const SOURCES: readonly Source[] = [
+  organization,
+  authorizationDetails,
+  instanceProfiles,
+  oidcProviders,
+  samlProviders,
+  accountBpa,
+  restApis,
+  backupVaults,
+  vpcEndpoints,
+  eksAccessEntries,
+  domains,
+  eventBuses,
+  glacierVaults,
+  glueCatalog,
+  kafkaClusters,
+  resourceShares,
+  ssoInstances,
+  generalPurposeBuckets,
+  accessPoints,
+  multiRegionAccessPoints,
+  logsResourcePolicies,
+  logsDestinations,
+  logsDeliveryDestinations,
+  sesIdentities,
+  objectLambdaAccessPoints,
+  directoryBuckets,
+  directoryAccessPoints,
+  tableBuckets,
+  kmsKeys,
+  kmsAliases,
+  codebuildProjects,
+  codebuildReportGroups,
+  lambdaFunctions,
+  lambdaLayerVersions,
+  codeartifactDomains,
+  codeartifactRepositories,
+  iotPolicies,
+  sqsQueues,
+  snsTopics,
+  secretsManagerSecrets,
+  ecrRepositories,
+  ecrRegistryPolicy,
+  redshiftClusterNamespaces,
+  redshiftServerlessNamespaces,
+  redshiftServerlessSnapshots,
+  cloudtrailEventDataStores,
+  cloudtrailChannels,
+  cloudtrailDashboards,
+  dynamoDbTables,
+  dynamoDbStreams,
+  schemaRegistries,
+  kinesisDataStreams,
+  efsFileSystems,
+  lexBots,
+  lexBotAliases,
+  serverlessrepoApplications,
+  ssmContacts,
+  ssmIncidentsResponsePlans,
+  acmPcaCertificateAuthorities,
+  resolverQueryLogConfigs,
+  resolverRules,
+];
+
+export function sourcesFor(services: readonly ServiceCode[]): Source[] {
+  return SOURCES.filter((source) => services.includes(source.service));
+}
+
+/** Service codes that have at least one source in this version. */
+export function supportedServices(): ServiceCode[] {
+  return [...new Set(SOURCES.map((s) => s.service))].sort();
+}

@@ -1,0 +1,318 @@
+/**
+ * End to end: the real collector (real SDK clients, real HTTP) against moto_server, through the
+ * loopback proxy that injects faults and emulates what moto lacks. One moto, one seeded organization
+ * (management + 3 members, OUs, SCPs, RCPs, IAM principals with every kind of policy), many runs.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { AccountClient } from '@aws-sdk/client-account';
+import { CreateRoleCommand, DeleteRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { listEnabledRegions } from '../../src/collect/run/regions.js';
+import { rebuildIndexes } from '../../src/collect/index-command.js';
+import { createStore } from '../../src/storage/create-store.js';
+import { dummyAwsEnv, type Moto, startMoto } from '../moto/harness.js';
+import { defaultEmulators } from '../moto/emulators.js';
+import { errorResponse, type FaultProxy, startProxy } from '../moto/proxy.js';
+import { type SeededOrganization, seedOrganization } from '../moto/seed.js';
+import { collectInProcess, countFiles, normalise, readTree, runCli, writeGolden } from './e2e-helpers.js';
+
+const GOLDEN = new URL('../fixtures/collect/e2e/tree', import.meta.url).pathname;
+
+let moto: Moto;
+let proxy: FaultProxy;
+let org: SeededOrganization;
+let work: string;
+let savedEnv: NodeJS.ProcessEnv;
+/** Operations the proxy answers with AccessDenied, for the denial test. */
+const denied = new Set<string>();
+
+/** The config every run uses: endpoints come from the config file itself (iam-collect ignores them). */
+function config(data: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const port = new URL(proxy.endpoint).port;
+  return {
+    storage: { type: 'file', path: data },
+    accounts: 'organization',
+    regions: { included: org.regions },
+    // The services of issue 4; the resource-policy services have their own tests.
+    services: { included: ['iam', 'organizations', 's3'] },
+    auth: { role: { pathAndName: `/${org.memberRoleName}` } },
+    endpoint: proxy.endpoint,
+    serviceConfigs: { s3control: { endpoint: `http://s3control.localhost:${port}` } },
+    ...extra,
+  };
+}
+
+function normalisedTree(tree: Map<string, string>): Map<string, string> {
+  return new Map([...tree].map(([path, text]) => [path, normalise(text)]));
+}
+
+async function goldenTree(): Promise<Map<string, string>> {
+  return readTree(GOLDEN, () => false);
+}
+
+function assertSameTree(actual: Map<string, string>, expected: Map<string, string>): void {
+  assert.deepEqual([...actual.keys()], [...expected.keys()]);
+  for (const [path, text] of expected) assert.equal(actual.get(path), text, path);
+}
+
+before(async () => {
+  savedEnv = { ...process.env };
+  for (const key of Object.keys(process.env)) if (key.startsWith('AWS_')) delete process.env[key];
+  Object.assign(process.env, dummyAwsEnv());
+  moto = await startMoto();
+  proxy = await startProxy({
+    upstream: moto.endpoint,
+    emulators: [
+      (request) =>
+        denied.has(request.operation)
+          ? errorResponse(request, 403, 'AccessDenied', `not authorized to perform ${request.operation}`)
+          : undefined,
+      ...defaultEmulators(),
+    ],
+  });
+  await moto.seedRandom(4);
+  org = await seedOrganization(proxy.endpoint, { memberAccounts: 3 });
+  work = await mkdtemp(join(tmpdir(), 'iamwright-collect-e2e-'));
+});
+
+after(async () => {
+  await proxy?.stop();
+  await moto?.stop();
+  if (work) await rm(work, { recursive: true, force: true });
+  for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+  Object.assign(process.env, savedEnv);
+});
+
+describe('collect download against moto', () => {
+  let cleanTree: Map<string, string>;
+  let cleanMs: number;
+
+  it('collects the organization into a folder: exactly the golden tree (org resource policy and ListRegions emulated by the proxy)', async () => {
+    const data = join(work, 'clean');
+    const started = Date.now();
+    const result = await collectInProcess(join(work, 'clean-config'), config(data));
+    cleanMs = Date.now() - started;
+    assert.equal(result.exitCode, 0, JSON.stringify(result.summary, null, 2));
+    cleanTree = await readTree(data);
+    const normalised = normalisedTree(cleanTree);
+    if (process.env.UPDATE_GOLDEN) await writeGolden(GOLDEN, normalised);
+    assertSameTree(normalised, await goldenTree());
+
+    const totals = result.summary.totals as Record<string, unknown>;
+    const members = org.accounts.filter((a) => !a.management).length;
+    assert.equal(totals.assumeRole, members, 'one AssumeRole per member account, none for the management account');
+    const jobs = totals.jobs as Record<string, number>;
+    // Checked by kind, not by total: later sources add jobs (with nothing to collect in this scenario).
+    assert.deepEqual({ ...jobs, collected: 0 }, { collected: 0, denied: 0, failed: 0, skipped: 0 });
+    assert.ok((jobs.collected ?? 0) >= 24);
+    assert.match(result.summaryKey, /^runs\/\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z\/summary\.json$/);
+  });
+
+  it('a second run over the same accounts is byte-identical; --write-only never deletes, a normal run removes stale data', async () => {
+    const data = join(work, 'clean');
+    const stale = join(data, 'aws/aws/accounts', org.managementAccount, 'iam/role/deleted-role');
+    await mkdir(stale, { recursive: true });
+    await writeFile(join(stale, 'metadata.json'), '{}');
+    const writeOnly = await collectInProcess(join(work, 'clean-config'), config(data), { writeOnly: true });
+    assert.equal(writeOnly.exitCode, 0);
+    assert.ok(
+      (await readTree(data)).has(`aws/aws/accounts/${org.managementAccount}/iam/role/deleted-role/metadata.json`),
+    );
+
+    const again = await collectInProcess(join(work, 'clean-config'), config(data));
+    assert.equal(again.exitCode, 0);
+    assertSameTree(await readTree(data), cleanTree);
+  });
+
+  it('collect index rebuilds the same indexes from stored data alone', async () => {
+    const data = join(work, 'clean');
+    await rm(join(data, 'aws/aws/indexes'), { recursive: true });
+    const written = await rebuildIndexes({
+      configFiles: [join(work, 'clean-config', 'iamwright.jsonc')],
+      partition: 'aws',
+    });
+    assert.deepEqual([...written], ['accounts-to-orgs', 'principals-to-trust-policies']);
+    assertSameTree(await readTree(data), cleanTree);
+  });
+
+  it("collects into S3 (moto's S3, a bucket of an account outside the organization, reached with storage.auth): the same keys and bytes as the folder", async () => {
+    // The bucket lives outside the collected accounts, so collecting S3 does not see it.
+    const storageRole = 'arn:aws:iam::999999999999:role/storage-writer';
+    const sts = new STSClient({ endpoint: proxy.endpoint, region: 'us-east-1' });
+    const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: storageRole, RoleSessionName: 'test' }));
+    sts.destroy();
+    const credentials = {
+      accessKeyId: assumed.Credentials?.AccessKeyId ?? '',
+      secretAccessKey: assumed.Credentials?.SecretAccessKey ?? '',
+      sessionToken: assumed.Credentials?.SessionToken ?? '',
+    };
+    const s3 = new S3Client({ endpoint: proxy.endpoint, region: 'us-east-1', forcePathStyle: true, credentials });
+    await s3.send(new CreateBucketCommand({ Bucket: 'collected' }));
+    s3.destroy();
+    const location = { bucket: 'collected', prefix: 'org/', region: 'us-east-1', endpoint: proxy.endpoint };
+    const storage = { type: 's3', ...location, auth: { initialRole: { arn: storageRole } } };
+    const result = await collectInProcess(join(work, 's3-config'), config('', { storage }));
+    assert.equal(result.exitCode, 0);
+    const store = await createStore({ type: 's3', ...location }, { credentials });
+    const tree = new Map<string, string>();
+    for (const key of await store.listRecursive('aws')) tree.set(key, (await store.read(key)) ?? '');
+    await store.close();
+    assertSameTree(tree, new Map([...cleanTree].filter(([path]) => path.startsWith('aws/'))));
+  });
+
+  it('accounts "organization" with an OU filter collects only the ACTIVE accounts under that OU', async () => {
+    const data = join(work, 'ou-filter');
+    const accounts = { organization: { ous: { included: [org.ous.Workloads] } } };
+    const result = await collectInProcess(join(work, 'ou-config'), config(data, { accounts }), { services: ['iam'] });
+    assert.equal(result.exitCode, 0);
+    const expected = org.accounts
+      .filter((a) => a.ou === 'Prod' || a.ou === 'Dev')
+      .map((a) => a.id)
+      .sort();
+    assert.deepEqual(await readdir(join(data, 'aws/aws/accounts')), expected);
+  });
+
+  it('lists the enabled regions with account:ListRegions (emulated by the proxy)', async () => {
+    const client = new AccountClient({ endpoint: proxy.endpoint, region: 'us-east-1' });
+    assert.deepEqual(await listEnabledRegions(client), ['us-east-1', 'us-west-2']);
+    client.destroy();
+  });
+
+  it('AccessDenied on one service (and on one field) is recorded, the rest is collected, stored data stays', async () => {
+    const data = join(work, 'clean');
+    denied.add('iam:ListSAMLProviders');
+    denied.add('iam:GetOpenIDConnectProvider');
+    try {
+      const result = await collectInProcess(join(work, 'clean-config'), config(data));
+      assert.equal(result.exitCode, 0);
+      // Nothing was deleted: the denied providers keep what the clean run stored.
+      assertSameTree(await readTree(data), cleanTree);
+      const accounts = result.summary.accounts as Record<
+        string,
+        { status: string; services: Record<string, Record<string, Record<string, Record<string, unknown>>>> }
+      >;
+      for (const account of org.accounts) {
+        const entry = accounts[account.id];
+        assert.equal(entry?.status, 'partial');
+        const iam = entry?.services.iam?.global;
+        assert.deepEqual(iam?.samlProviders, {
+          status: 'denied',
+          reason: 'AccessDenied: not authorized to perform iam:ListSAMLProviders',
+        });
+        assert.deepEqual(iam?.oidcProviders, {
+          status: 'collected',
+          counts: { oidcProvider: 1 },
+          issues: [
+            {
+              kind: 'denied',
+              arn: `arn:aws:iam::${account.id}:oidc-provider/token.actions.githubusercontent.com`,
+              field: 'metadata',
+              message: 'AccessDenied: not authorized to perform iam:GetOpenIDConnectProvider',
+            },
+          ],
+        });
+      }
+      const jobs = (result.summary.totals as { jobs: Record<string, number> }).jobs;
+      assert.deepEqual({ denied: jobs.denied, failed: jobs.failed }, { denied: 4, failed: 0 });
+    } finally {
+      denied.clear();
+    }
+  });
+
+  for (const [rate, factor] of [
+    [0.2, 2],
+    [0.4, 4],
+  ] as const) {
+    it(`with ${rate * 100}% of requests faulted (throttling, 429, 503, reset): exit 0, byte-identical, at most ${factor}x the clean time`, async () => {
+      const data = join(work, `faults-${rate}`);
+      proxy.setFaultRate(rate);
+      const started = Date.now();
+      try {
+        const result = await collectInProcess(join(work, `faults-${rate}-config`), config(data));
+        assert.equal(result.exitCode, 0, JSON.stringify(result.summary.totals));
+      } finally {
+        proxy.setFaultRate(0);
+      }
+      const elapsed = Date.now() - started;
+      assertSameTree(await readTree(data), cleanTree);
+      // A small tree on a shared 2-core machine: allow 2 s of noise (bench/collect.mjs measures it at scale).
+      assert.ok(elapsed <= factor * cleanMs + 2_000, `${elapsed} ms vs clean ${cleanMs} ms`);
+    });
+  }
+
+  it('kill -9 mid-run, then a rerun converges to exactly the tree of an uninterrupted run', async () => {
+    const dir = join(work, 'crash');
+    const data = join(dir, 'data');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'iamwright.jsonc'), JSON.stringify(config(data)));
+    const env = { ...process.env };
+    // Faults stretch the run so the kill lands in the middle of it.
+    proxy.setFaultRate(0.3);
+    let killedWith = 0;
+    try {
+      const run = await runCli(['collect', 'download', '-c', join(dir, 'iamwright.jsonc')], env, (kill) => {
+        const poll = async () => {
+          const files = await countFiles(data);
+          if (files >= 40) {
+            killedWith = files;
+            kill();
+          } else setTimeout(poll, 10);
+        };
+        void poll();
+      });
+      assert.equal(run.signal, 'SIGKILL', `the run ended before the kill: ${run.stderr}`);
+    } finally {
+      proxy.setFaultRate(0);
+    }
+    assert.ok(killedWith > 0 && killedWith < cleanTree.size, `killed with ${killedWith} files`);
+    const rerun = await runCli(['collect', 'download', '-c', join(dir, 'iamwright.jsonc')], env);
+    assert.equal(rerun.code, 0, rerun.stderr);
+    assertSameTree(await readTree(data, (p) => p.startsWith('runs/') || p.startsWith('.iamwright-tmp')), cleanTree);
+  });
+
+  it('a resource name containing ../ cannot escape the storage root', async () => {
+    const iam = new IAMClient({ endpoint: proxy.endpoint, region: 'us-east-1' });
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    });
+    await iam.send(new CreateRoleCommand({ RoleName: 'escape', Path: '/../../../', AssumeRolePolicyDocument: trust }));
+    await iam.send(new CreateRoleCommand({ RoleName: '..', AssumeRolePolicyDocument: trust }));
+    try {
+      const parent = join(work, 'traversal');
+      const data = join(parent, 'data');
+      const result = await collectInProcess(join(parent, 'config'), config(data), {
+        services: ['iam'],
+        accounts: [org.managementAccount],
+      });
+      assert.equal(result.exitCode, 0);
+      assert.deepEqual(await readdir(parent), ['config', 'data']);
+      assert.deepEqual(await readdir(data), ['aws', 'runs']);
+      const roles = await readdir(join(data, 'aws/aws/accounts', org.managementAccount, 'iam/role'));
+      assert.ok(roles.includes('..%2f..%2f..%2fescape'), roles.join(' '));
+      assert.ok(!roles.includes('..'));
+      const job = (
+        result.summary.accounts as Record<
+          string,
+          { services: { iam: { global: { authorizationDetails: { issues: unknown[] } } } } }
+        >
+      )[org.managementAccount]?.services.iam.global.authorizationDetails;
+      assert.deepEqual(job?.issues, [
+        {
+          kind: 'skipped',
+          arn: `arn:aws:iam::${org.managementAccount}:role/..`,
+          message: `not stored: unsafe storage key "aws/aws/accounts/${org.managementAccount}/iam/role/..": ".." segment`,
+        },
+      ]);
+    } finally {
+      await iam.send(new DeleteRoleCommand({ RoleName: 'escape' }));
+      await iam.send(new DeleteRoleCommand({ RoleName: '..' }));
+      iam.destroy();
+    }
+  });
+});

@@ -1,0 +1,312 @@
+/**
+ * One behaviour suite, run against both stores: LocalStore on a temp folder and S3Store on moto's
+ * S3 (real SDK, real HTTP). Then what only one of them has: atomic local writes that survive
+ * `kill -9`, and the S3 prefix, batching and error messages.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { createStore } from '../../src/storage/create-store.js';
+import { UnsafeKeyError } from '../../src/storage/layout.js';
+import { LocalStore } from '../../src/storage/local-store.js';
+import type { Store } from '../../src/storage/store.js';
+import { writeJson } from '../../src/storage/write-json.js';
+import { AwsAccessError } from '../../src/util/errors.js';
+import { dummyAwsEnv, type Moto, startMoto } from '../moto/harness.js';
+
+Object.assign(process.env, dummyAwsEnv());
+
+let moto: Moto;
+let s3: S3Client;
+let tempRoot: string;
+let bucketCounter = 0;
+
+before(async () => {
+  tempRoot = await mkdtemp(join(tmpdir(), 'iamwright-store-'));
+  moto = await startMoto({ awsManagedPolicies: false });
+  s3 = new S3Client({ endpoint: moto.endpoint, region: 'us-east-1', forcePathStyle: true });
+});
+
+after(async () => {
+  s3?.destroy();
+  await moto?.stop();
+  await rm(tempRoot, { recursive: true, force: true });
+});
+
+interface StoreKind {
+  name: string;
+  make(): Promise<Store>;
+}
+
+const kinds: StoreKind[] = [
+  {
+    name: 'LocalStore',
+    make: async () => new LocalStore(await mkdtemp(join(tempRoot, 'local-'))),
+  },
+  {
+    name: 'S3Store',
+    make: async () => {
+      const bucket = `store-test-${++bucketCounter}`;
+      await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+      return createStore({ type: 's3', bucket, prefix: 'data/iam', region: 'us-east-1', endpoint: moto.endpoint });
+    },
+  },
+];
+
+const ROLE = 'aws/aws/accounts/123456789012/iam/role/service-role%2fapp-role';
+
+for (const kind of kinds) {
+  describe(`${kind.name}`, () => {
+    it('writes, overwrites and reads whole texts; absent keys read as undefined', async () => {
+      const store = await kind.make();
+      await store.write(`${ROLE}/metadata.json`, '{\n  "a": 1\n}');
+      await store.write(`${ROLE}/metadata.json`, '{\n  "a": 2\n}');
+      await store.write('runs/2026-01-01T00-00-00-000Z/summary.json', 'ünïcode ✓');
+      assert.deepEqual(
+        [
+          await store.read(`${ROLE}/metadata.json`),
+          await store.read('runs/2026-01-01T00-00-00-000Z/summary.json'),
+          await store.read(`${ROLE}/absent.json`),
+          await store.read('nowhere/at/all.json'),
+        ],
+        ['{\n  "a": 2\n}', 'ünïcode ✓', undefined, undefined],
+      );
+      await store.close();
+    });
+
+    it('lists children (folders end with /) and whole subtrees as full keys, sorted', async () => {
+      const store = await kind.make();
+      for (const key of ['a/b/2.json', 'a/b/1.json', 'a/b/c/3.json', 'a/bc/4.json', 'a/top.json', 'z.json']) {
+        await store.write(key, key);
+      }
+      assert.deepEqual(
+        {
+          root: await store.list(''),
+          a: await store.list('a'),
+          aSlash: await store.list('a/'),
+          b: await store.list('a/b'),
+          absent: await store.list('a/nothing'),
+          all: await store.listRecursive(''),
+          underB: await store.listRecursive('a/b'),
+          absentTree: await store.listRecursive('q'),
+        },
+        {
+          root: ['a/', 'z.json'],
+          a: ['b/', 'bc/', 'top.json'],
+          aSlash: ['b/', 'bc/', 'top.json'],
+          b: ['1.json', '2.json', 'c/'],
+          absent: [],
+          all: ['a/b/1.json', 'a/b/2.json', 'a/b/c/3.json', 'a/bc/4.json', 'a/top.json', 'z.json'],
+          underB: ['a/b/1.json', 'a/b/2.json', 'a/b/c/3.json'],
+          absentTree: [],
+        },
+      );
+      await store.close();
+    });
+
+    it('deletes keys and folder prefixes; emptied folders disappear; absent is fine', async () => {
+      const store = await kind.make();
+      for (const key of ['a/b/1.json', 'a/b/c/2.json', 'a/bc/3.json', 'x/y/z/4.json', 'x/5.json']) {
+        await store.write(key, key);
+      }
+      await store.deletePrefix('a/b');
+      await store.delete('x/y/z/4.json');
+      await store.delete('x/y/z/absent.json');
+      await store.deletePrefix('never/there');
+      assert.deepEqual(
+        { all: await store.listRecursive(''), root: await store.list(''), x: await store.list('x') },
+        { all: ['a/bc/3.json', 'x/5.json'], root: ['a/', 'x/'], x: ['5.json'] },
+      );
+      await store.close();
+    });
+
+    it('deletes more than one DeleteObjects batch (1,000 keys) under a prefix', async () => {
+      const store = await kind.make();
+      const keys = Array.from({ length: 1005 }, (_, index) => `bulk/${String(index).padStart(4, '0')}.json`);
+      await runLimited(keys, 16, (key) => store.write(key, '1'));
+      await store.write('keep/me.json', '1');
+      assert.equal((await store.listRecursive('bulk')).length, 1005);
+      await store.deletePrefix('bulk');
+      assert.deepEqual(await store.listRecursive(''), ['keep/me.json']);
+      await store.close();
+    });
+
+    it('stores JSON the iam-collect way: consistent text, empty values delete the file', async () => {
+      const store = await kind.make();
+      const key = `${ROLE}/tags.json`;
+      const results = [await writeJson(store, key, { b: '2', a: '1' })];
+      const written = await store.read(key);
+      results.push(await writeJson(store, key, {}));
+      assert.deepEqual(
+        { results, written, after: await store.read(key), tree: await store.listRecursive('') },
+        { results: ['written', 'deleted'], written: '{\n  "a": "1",\n  "b": "2"\n}', after: undefined, tree: [] },
+      );
+      await store.close();
+    });
+
+    it('refuses every key or prefix that could leave the root', async () => {
+      const store = await kind.make();
+      const unsafe = ['../escape.json', '/etc/passwd', 'a/../../x', 'a/./b', 'a//b', 'a\\..\\b', 'a/\0', 'a/%2e%2e/b'];
+      const operations: [string, (key: string) => Promise<unknown>][] = [
+        ['read', (key) => store.read(key)],
+        ['write', (key) => store.write(key, 'x')],
+        ['delete', (key) => store.delete(key)],
+        ['deletePrefix', (key) => store.deletePrefix(key)],
+        ['list', (key) => store.list(key)],
+        ['listRecursive', (key) => store.listRecursive(key)],
+      ];
+      const allowed: string[] = [];
+      for (const [name, operation] of operations) {
+        for (const key of unsafe) {
+          try {
+            await operation(key);
+            allowed.push(`${name} ${JSON.stringify(key)}`);
+          } catch (error) {
+            if (!(error instanceof UnsafeKeyError)) throw error;
+          }
+        }
+      }
+      assert.deepEqual(allowed, []);
+      assert.deepEqual(await store.listRecursive(''), []);
+      await store.close();
+    });
+  });
+}
+
+describe('LocalStore', () => {
+  it('writes atomically: concurrent writers of one key leave one whole value and no temp file', async () => {
+    const root = await mkdtemp(join(tempRoot, 'atomic-'));
+    const store = new LocalStore(root);
+    const values = Array.from({ length: 20 }, (_, index) => String(index).repeat(50_000));
+    await Promise.all(values.map((value) => store.write('a/b.json', value)));
+    const text = await store.read('a/b.json');
+    assert.ok(text !== undefined && values.includes(text), 'one of the written values, whole');
+    assert.deepEqual(await readdir(join(root, '.iamwright-tmp')), []);
+    assert.deepEqual(await store.list(''), ['a/']);
+    await store.close();
+    assert.deepEqual(await readdir(root), ['a']);
+  });
+
+  it('survives kill -9 mid-write: every file is whole, and the next store sweeps the dead temp files', async () => {
+    const root = await mkdtemp(join(tempRoot, 'crash-'));
+    const big = (index: number) => `${JSON.stringify({ index, fill: 'x'.repeat(200_000) })}`;
+    // A writer that rewrites 50 big files forever, until it is killed.
+    const script = `
+      const { LocalStore } = await import(${JSON.stringify(new URL('../../src/storage/local-store.ts', import.meta.url).href)});
+      const store = new LocalStore(${JSON.stringify(root)});
+      const big = ${big.toString()};
+      process.stdout.write('ready\\n');
+      for (let round = 0; ; round++) {
+        await Promise.all(Array.from({ length: 50 }, (_, i) => store.write('data/' + i + '.json', big(round * 100 + i))));
+      }
+    `;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+
+    const files = await readdir(join(root, 'data'));
+    assert.ok(files.length > 0, 'the writer got some files written');
+    for (const name of files) {
+      const parsed = JSON.parse(await readFile(join(root, 'data', name), 'utf8')) as { index: number; fill: string };
+      assert.equal(parsed.fill.length, 200_000, `${name} is whole`);
+    }
+    // Files are only ever written through the staging folder, so data/ holds nothing else.
+    assert.ok(
+      files.every((name) => /^\d+\.json$/.test(name)),
+      files.join(','),
+    );
+
+    const next = new LocalStore(root);
+    await next.write('data/0.json', big(0));
+    assert.deepEqual(await readdir(join(root, '.iamwright-tmp')), []);
+    await next.close();
+  });
+
+  it('sweeps only temp files of dead processes and keeps those of live ones', async () => {
+    const root = await mkdtemp(join(tempRoot, 'sweep-'));
+    const staging = join(root, '.iamwright-tmp');
+    await mkdir(staging);
+    const dead = `${2 ** 22 + 12345}-deadbeef-1.tmp`; // above Linux's pid_max default: never alive
+    const live = `${process.ppid}-cafebabe-1.tmp`; // the test runner that spawned us
+    const mine = `${process.pid}-00000000-1.tmp`; // same pid, other token: an earlier process
+    for (const name of [dead, live, mine]) await writeFile(join(staging, name), 'partial');
+    const store = new LocalStore(root);
+    await store.write('x.json', '1');
+    assert.deepEqual(await readdir(staging), [live]);
+    await store.close();
+    assert.ok((await stat(staging)).isDirectory(), 'kept: another process may still use it');
+  });
+
+  it('names itself by its label and resolves a relative path against cwd', async () => {
+    const store = await createStore({ type: 'file', path: 'iam-data' }, { cwd: tempRoot });
+    await store.write('k.json', '1');
+    assert.deepEqual(
+      { location: store.location, text: await readFile(join(tempRoot, 'iam-data', 'k.json'), 'utf8') },
+      { location: 'iam-data', text: '1' },
+    );
+    await store.close();
+  });
+});
+
+describe('S3Store', () => {
+  it('keeps every key under its prefix and hides the prefix from listings', async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'prefixed' }));
+    const store = await createStore({
+      type: 's3',
+      bucket: 'prefixed',
+      prefix: '/team/iam/',
+      region: 'us-east-1',
+      endpoint: moto.endpoint,
+    });
+    await store.write(`${ROLE}/metadata.json`, '{}x');
+    const raw = await s3.send(new ListObjectsV2Command({ Bucket: 'prefixed' }));
+    assert.deepEqual(
+      {
+        location: store.location,
+        objects: raw.Contents?.map((object) => object.Key),
+        list: await store.list('aws/aws/accounts/123456789012/iam/role'),
+        tree: await store.listRecursive(''),
+      },
+      {
+        location: 's3://prefixed/team/iam/',
+        objects: [`team/iam/${ROLE}/metadata.json`],
+        list: ['service-role%2fapp-role/'],
+        tree: [`${ROLE}/metadata.json`],
+      },
+    );
+    await store.close();
+  });
+
+  it('reports a missing bucket as one line naming the location', async () => {
+    const store = await createStore({
+      type: 's3',
+      bucket: 'no-such-bucket',
+      region: 'us-east-1',
+      endpoint: moto.endpoint,
+    });
+    await assert.rejects(store.write('a.json', '1'), (error: unknown) => {
+      assert.ok(error instanceof AwsAccessError);
+      assert.match(error.message, /^s3:\/\/no-such-bucket\/a\.json: NoSuchBucket: /);
+      return true;
+    });
+    await assert.rejects(store.read('a.json'), AwsAccessError);
+    await store.close();
+  });
+});
+
+async function runLimited<T>(items: T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await work(items[next++] as T);
+    }),
+  );
+}
