@@ -11,6 +11,21 @@ rmSync('dist', { recursive: true, force: true });
 // Template schema -> standalone validator code, so write-policy never compiles a schema at run time.
 if (writeTemplateValidator()) console.error('build: regenerated src/write/template/template-schema.generated.ts');
 
+// commander imports node:child_process for executable subcommands, which iamwright does not use;
+// loading it eagerly costs start-up time, so it is required only if commander ever calls it.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes('/commander/') ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      loader: 'js',
+      contents: "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -26,6 +41,7 @@ const common = {
   external: ['@aws-sdk/*', '@smithy/*'],
   banner: { js: "import{createRequire as __iwcr}from'node:module';const require=__iwcr(import.meta.url);" },
   logLevel: 'warning',
+  plugins: [lazyChildProcess],
 };
 
 await build({

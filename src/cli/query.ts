@@ -1,30 +1,9 @@
-import { writeSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { ACCESS_LEVELS, type Dataset } from '../data/model.js';
 import type { QueryFormat } from '../query/render.js';
 import type { QueryResult } from '../query/result.js';
-import { IamwrightError } from '../util/errors.js';
 import { dataOption } from './global-options.js';
-
-/**
- * Writes to stdout directly: a reader that stops early (`| head`) ends the output quietly instead
- * of with an EPIPE stack trace, and process.stdout's stream machinery is never loaded.
- */
-function writeStdout(text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  let offset = 0;
-  while (offset < bytes.length) {
-    try {
-      offset += writeSync(1, bytes, offset);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') return;
-      if (code !== 'EAGAIN') throw new IamwrightError(`cannot write the output (${(error as Error).message})`);
-      // A non-blocking pipe is full: wait a moment for the reader.
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-    }
-  }
-}
+import { writeStdout } from './stdout.js';
 
 /**
  * Runs a query: its module and the dataset loader are imported side by side (each sequential

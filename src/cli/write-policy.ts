@@ -118,7 +118,8 @@ async function writePolicyCommand(options: WritePolicyOptions, dataPath: string 
       ? renderPolicy(policies[0]!, options.fmt, { name })
       : renderPolicies(policies, options.fmt, { name });
   if (options.outputFile === undefined) {
-    process.stdout.write(text);
+    const { writeStdout } = await import('./stdout.js');
+    writeStdout(text);
   } else {
     const { writeOutputFile } = await import('./output-file.js');
     await writeOutputFile(options.outputFile, text);

@@ -37,14 +37,22 @@ export function levelBits(flags: AccessLevelFlags): number {
   return bits;
 }
 
+/** One frozen flags object per combination: summaries of 22,000 actions share a handful. */
+const FLAGS_BY_BITS = new Map<number, AccessLevelFlags>();
+
 export function flagsFromBits(bits: number): AccessLevelFlags {
-  return {
-    list: (bits & 1) !== 0,
-    read: (bits & 2) !== 0,
-    write: (bits & 4) !== 0,
-    permissionsManagement: (bits & 8) !== 0,
-    tagging: (bits & 16) !== 0,
-  };
+  let flags = FLAGS_BY_BITS.get(bits);
+  if (!flags) {
+    flags = Object.freeze({
+      list: (bits & 1) !== 0,
+      read: (bits & 2) !== 0,
+      write: (bits & 4) !== 0,
+      permissionsManagement: (bits & 8) !== 0,
+      tagging: (bits & 16) !== 0,
+    });
+    FLAGS_BY_BITS.set(bits, flags);
+  }
+  return flags;
 }
 
 /** Service prefixes become file names: only IAM prefix characters are allowed. */
