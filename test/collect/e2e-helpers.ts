@@ -36,10 +36,10 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real CLI (`src/cli/main.ts` through tsx) as a child process. */
+/** Runs the real CLI (`src/cli/run.ts` through tsx) as a child process. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv, onSpawn?: (kill: () => void) => void): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/run.ts'), ...args], {
       cwd: ROOT,
       env: { ...env, NODE_NO_WARNINGS: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
