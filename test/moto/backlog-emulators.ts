@@ -31,7 +31,7 @@ export class BacklogState {
     arn: string,
     attributes: Record<string, unknown>,
     extra: { policy?: unknown; tags?: Record<string, string> } = {},
-  ) {
+  ): void {
     this.resources.set(arn, { arn, attributes });
     if (extra.policy !== undefined) this.setPolicy(arn, extra.policy);
     if (extra.tags) this.tags.set(arn, extra.tags);
@@ -92,8 +92,8 @@ function awsJson(request: ProxyRequest, value: unknown): ProxyResponse {
 }
 
 /** A rest-json answer. */
-function restJson(value: unknown, status = 200): ProxyResponse {
-  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
+function restJson(value: unknown): ProxyResponse {
+  return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
 }
 
 /** Drops undefined members, as AWS leaves out unset ones. */
@@ -101,6 +101,7 @@ function defined(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
 
+/** `{k: v}` -> `[{Key: k, Value: v}]`, with the member names the service uses. */
 function tagList(
   tags: Record<string, string> | undefined,
   key = 'Key',
