@@ -34,6 +34,12 @@ const LIST_ACCOUNTS = 'organizations:ListAccounts';
 /** The Sid of the read statement (the engine's own name for a `Resource: "*"` statement says nothing here). */
 export const READ_SID = 'IamwrightCollectorRead';
 
+export interface MemberRole {
+  /** An account id, or `*`. */
+  account: string;
+  pathAndName: string;
+}
+
 export interface CollectorPolicies {
   management: PolicyDocument;
   member: PolicyDocument;
@@ -43,10 +49,13 @@ export interface CollectorPolicies {
 export interface CollectorPolicyPlan {
   /** The configured services that have sources, in the order of SERVICE_CODES. */
   services: ServiceCode[];
-  /** Configured services that no source of this version collects (nothing to grant for them). */
+  /** Services named explicitly (`--services`, `services.included`) that no source of this version collects. */
   unsupported: ServiceCode[];
-  /** `pathAndName` of every role the collector assumes in the accounts (`auth.role`, at any level), sorted. */
-  memberRoles: string[];
+  /**
+   * Every role the collector assumes in the accounts (`auth.role.pathAndName`, at any level): in every
+   * account (`*`), or in one account when it is set under `accountConfigs.<id>`. Sorted, unique.
+   */
+  memberRoles: MemberRole[];
   /** No region list is configured, so the collector asks each account for its enabled regions. */
   listRegions: boolean;
   /** `accounts: "organization"`: the management account lists the organization's accounts. */
@@ -71,13 +80,24 @@ export function planFromConfig(
     for (const service of config.services(account, cliServices ? [...cliServices] : undefined)) configured.add(service);
   const ordered = SERVICE_CODES.filter((service) => configured.has(service));
   const collected = new Set(sources.map((source) => source.service));
-  const roles = new Set<string>();
-  for (const layer of layers) for (const auth of authBlocks(layer)) if (auth.role?.pathAndName) roles.add(auth.role.pathAndName);
+  const roles = new Map<string, MemberRole>();
+  for (const layer of layers)
+    for (const { account, auth } of authBlocks(layer)) {
+      const pathAndName = auth.role?.pathAndName;
+      if (pathAndName) roles.set(`${account} ${pathAndName}`, { account, pathAndName });
+    }
   const services = ordered.filter((service) => collected.has(service));
+  const named = new Set<string>([
+    ...(cliServices ?? []),
+    ...layers.flatMap((layer) => [
+      ...(layer.config.services?.included ?? []),
+      ...Object.values(layer.config.accountConfigs ?? {}).flatMap((account) => account.services?.included ?? []),
+    ]),
+  ]);
   return {
     services,
-    unsupported: ordered.filter((service) => !collected.has(service)),
-    memberRoles: [...roles].sort(),
+    unsupported: ordered.filter((service) => !collected.has(service) && named.has(service)),
+    memberRoles: [...roles.keys()].sort().map((key) => roles.get(key) as MemberRole),
     listRegions:
       config.baseRegions('', undefined) === undefined &&
       sources.some((source) => source.scope === 'regional' && services.includes(source.service)),
@@ -85,22 +105,30 @@ export function planFromConfig(
   };
 }
 
-/** Every auth block of a configuration file, at every level it may appear (not the S3 storage's). */
-function authBlocks(layer: ConfigLayer): AuthConfig[] {
+/**
+ * Every auth block of a configuration file, at every level it may appear (not the S3 storage's), with
+ * the account it applies to (`*` outside `accountConfigs`).
+ */
+function authBlocks(layer: ConfigLayer): Array<{ account: string; auth: AuthConfig }> {
   const ofService = (service: ServiceConfig | undefined): Array<AuthConfig | undefined> => [
     service?.auth,
     ...Object.values(service?.regionConfigs ?? {}).map((region) => region.auth),
     ...Object.values(service?.syncConfigs ?? {}).map((sync) => sync.auth),
   ];
   const { config } = layer;
-  return [
-    config.auth,
-    ...Object.values(config.serviceConfigs ?? {}).flatMap(ofService),
-    ...Object.values(config.accountConfigs ?? {}).flatMap((account) => [
-      account.auth,
-      ...Object.values(account.serviceConfigs ?? {}).flatMap(ofService),
-    ]),
-  ].filter((auth): auth is AuthConfig => auth !== undefined);
+  const blocks = [
+    ...[config.auth, ...Object.values(config.serviceConfigs ?? {}).flatMap(ofService)].map((auth) => ({
+      account: '*',
+      auth,
+    })),
+    ...Object.entries(config.accountConfigs ?? {}).flatMap(([account, settings]) =>
+      [settings.auth, ...Object.values(settings.serviceConfigs ?? {}).flatMap(ofService)].map((auth) => ({
+        account,
+        auth,
+      })),
+    ),
+  ];
+  return blocks.filter((block): block is { account: string; auth: AuthConfig } => block.auth !== undefined);
 }
 
 /** Source API calls the dataset does not know: a typo in a source, or a dataset older than the source. */
@@ -140,16 +168,17 @@ export function collectorPolicies(
   const member = [...calls].filter(
     (action) => !action.startsWith('organizations:') || MEMBER_ORGANIZATIONS_CALLS.has(action),
   );
-  const roleArns = plan.memberRoles.map((pathAndName) => roleArn(options.partition, pathAndName));
+  const roleArns = [...new Set(plan.memberRoles.map((role) => roleArn(options.partition, role)))].sort();
   return {
     management: policyOf(management, roleArns, options.dataset),
     member: policyOf(member, [], options.dataset),
   };
 }
 
-/** `arn:<partition>:iam::*:role<pathAndName>`, the leading `/` optional as in the configuration. */
-export function roleArn(partition: string, pathAndName: string): string {
-  return `arn:${partition}:iam::*:role${pathAndName.startsWith('/') ? '' : '/'}${pathAndName}`;
+/** `arn:<partition>:iam::<account or *>:role<pathAndName>`, the leading `/` optional as in the configuration. */
+export function roleArn(partition: string, role: MemberRole): string {
+  const { account, pathAndName } = role;
+  return `arn:${partition}:iam::${account}:role${pathAndName.startsWith('/') ? '' : '/'}${pathAndName}`;
 }
 
 /** Read actions on `*` (actions mode, shrunk), then AssumeRole on the member roles (crud mode's sts section). */
