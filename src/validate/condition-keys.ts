@@ -1,0 +1,123 @@
+/**
+ * Condition keys: which key a policy's key is (global or a service's), its type, and whether an
+ * action supports it according to the dataset. Keys compare case-insensitively; the dataset writes
+ * variable parts as `${TagKey}` or `<key>` (`s3:ExistingObjectTag/<key>`), which match any text.
+ */
+import type { ActionCatalog, CatalogAction } from '../expand/action-catalog.js';
+import type { Service } from '../data/model.js';
+import { GLOBAL_CONDITION_KEYS, PER_ACTION_GLOBAL_KEYS } from './global-condition-keys.js';
+
+export type ResolvedKey =
+  | { kind: 'known'; name: string; types: readonly string[]; global: boolean }
+  /** The key's service is in the dataset, which does not define the key. */
+  | { kind: 'unknown'; service: string }
+  /** A global key not in our list, or a key of a service the dataset does not have. */
+  | { kind: 'unverified'; reason: string };
+
+const matchers = new Map<string, (key: string) => boolean>();
+
+/** Does a policy's key match a key name from the dataset (which may have `${...}`/`<...>` parts)? */
+export function keyMatches(dataKey: string, policyKey: string): boolean {
+  let matcher = matchers.get(dataKey);
+  if (!matcher) {
+    matcher = compileKey(dataKey.toLowerCase());
+    matchers.set(dataKey, matcher);
+  }
+  return matcher(policyKey);
+}
+
+/** A matcher for a lower-cased dataset key: its literal parts in order, each variable part non-empty. */
+function compileKey(lower: string): (key: string) => boolean {
+  const parts = lower.split(/\$\{[^}]*\}|<[^>]*>/);
+  if (parts.length === 1) return (key) => key.length === lower.length && key.toLowerCase() === lower;
+  const first = parts[0]!;
+  const last = parts.at(-1)!;
+  const middle = parts.slice(1, -1);
+  return (key) => {
+    const text = key.toLowerCase();
+    if (!text.startsWith(first) || !text.endsWith(last)) return false;
+    let at = first.length;
+    const end = text.length - last.length;
+    for (const part of middle) {
+      const found = text.indexOf(part, at + 1);
+      if (found < 0 || found + part.length > end) return false;
+      at = found + part.length;
+    }
+    return end > at;
+  };
+}
+
+const GLOBAL_ENTRIES = Object.entries(GLOBAL_CONDITION_KEYS);
+
+export class ConditionKeyIndex {
+  private readonly serviceWide = new Map<string, string[]>();
+  private readonly actionKeys = new Map<string, string[]>();
+
+  constructor(private readonly catalog: ActionCatalog) {}
+
+  resolve(policyKey: string): ResolvedKey {
+    const colon = policyKey.indexOf(':');
+    const prefix = colon < 0 ? '' : policyKey.slice(0, colon);
+    if (prefix.toLowerCase() === 'aws') {
+      const global = GLOBAL_ENTRIES.find(([name]) => keyMatches(name, policyKey));
+      if (global) return { kind: 'known', name: global[0], types: global[1], global: true };
+      return { kind: 'unverified', reason: `${policyKey} is not a global condition key iamwright knows` };
+    }
+    const service = prefix ? this.catalog.service(prefix) : undefined;
+    if (!service) {
+      return { kind: 'unverified', reason: `the dataset has no service "${prefix}" to check ${policyKey} against` };
+    }
+    const key = service.conditionKeys.find((k) => keyMatches(k.name, policyKey));
+    if (!key) return { kind: 'unknown', service: service.prefix };
+    return { kind: 'known', name: key.name, types: [key.type], global: false };
+  }
+
+  /**
+   * Does the action support the key? Global keys are available to every action, except the tag keys
+   * (aws:RequestTag, aws:ResourceTag, aws:TagKeys) where the action's service lists them per action.
+   */
+  supports(action: CatalogAction, key: Extract<ResolvedKey, { kind: 'known' }>, policyKey: string): boolean {
+    const service = this.catalog.service(action.service);
+    if (!service || !action.model) return true;
+    if (key.global) {
+      if (!PER_ACTION_GLOBAL_KEYS.includes(key.name)) return true;
+      if (!service.conditionKeys.some((k) => keyMatches(k.name, policyKey))) return true;
+    }
+    if (this.keysOf(action, service).some((k) => keyMatches(k, policyKey))) return true;
+    const keyService = policyKey.slice(0, policyKey.indexOf(':')).toLowerCase();
+    return keyService === service.prefix && this.serviceWideKeys(service).some((k) => keyMatches(k, policyKey));
+  }
+
+  /** Keys listed for the action itself, for it on each resource type, and for those resource types. */
+  private keysOf(action: CatalogAction, service: Service): string[] {
+    let keys = this.actionKeys.get(action.full);
+    if (!keys) {
+      const model = action.model!;
+      const list = [...model.conditionKeys];
+      for (const type of model.resourceTypes) {
+        list.push(...type.conditionKeys);
+        const lower = type.name.toLowerCase();
+        list.push(...(service.resourceTypes.find((t) => t.name.toLowerCase() === lower)?.conditionKeys ?? []));
+      }
+      keys = [...new Set(list)];
+      this.actionKeys.set(action.full, keys);
+    }
+    return keys;
+  }
+
+  /** Keys in the service's table that no action or resource type lists: they apply service-wide. */
+  private serviceWideKeys(service: Service): string[] {
+    let keys = this.serviceWide.get(service.prefix);
+    if (!keys) {
+      const listed = new Set<string>();
+      for (const type of service.resourceTypes) for (const k of type.conditionKeys) listed.add(k.toLowerCase());
+      for (const action of service.actions) {
+        for (const k of action.conditionKeys) listed.add(k.toLowerCase());
+        for (const type of action.resourceTypes) for (const k of type.conditionKeys) listed.add(k.toLowerCase());
+      }
+      keys = service.conditionKeys.map((k) => k.name).filter((name) => !listed.has(name.toLowerCase()));
+      this.serviceWide.set(service.prefix, keys);
+    }
+    return keys;
+  }
+}
