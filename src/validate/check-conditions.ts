@@ -11,7 +11,7 @@ import {
   keyTypeInfo,
   operatorProblem,
   parseOperator,
-} from './condition-operators.js';
+} from '../policy/condition-operators.js';
 import { listSome, type Reporter } from './report.js';
 
 export function checkConditions(

@@ -5,7 +5,10 @@
  */
 import type { ActionCatalog, CatalogAction } from '../expand/action-catalog.js';
 import type { Service } from '../data/model.js';
-import { GLOBAL_CONDITION_KEYS, PER_ACTION_GLOBAL_KEYS } from './global-condition-keys.js';
+import { GLOBAL_CONDITION_KEYS, PER_ACTION_GLOBAL_KEYS } from '../policy/global-condition-keys.js';
+import { keyMatches } from '../policy/condition-key-match.js';
+
+export { keyMatches };
 
 export type ResolvedKey =
   | { kind: 'known'; name: string; types: readonly string[]; global: boolean }
@@ -13,39 +16,6 @@ export type ResolvedKey =
   | { kind: 'unknown'; service: string }
   /** A global key not in our list, or a key of a service the dataset does not have. */
   | { kind: 'unverified'; reason: string };
-
-const matchers = new Map<string, (key: string) => boolean>();
-
-/** Does a policy's key match a key name from the dataset (which may have `${...}`/`<...>` parts)? */
-export function keyMatches(dataKey: string, policyKey: string): boolean {
-  let matcher = matchers.get(dataKey);
-  if (!matcher) {
-    matcher = compileKey(dataKey.toLowerCase());
-    matchers.set(dataKey, matcher);
-  }
-  return matcher(policyKey);
-}
-
-/** A matcher for a lower-cased dataset key: its literal parts in order, each variable part non-empty. */
-function compileKey(lower: string): (key: string) => boolean {
-  const parts = lower.split(/\$\{[^}]*\}|<[^>]*>/);
-  if (parts.length === 1) return (key) => key.length === lower.length && key.toLowerCase() === lower;
-  const first = parts[0]!;
-  const last = parts.at(-1)!;
-  const middle = parts.slice(1, -1);
-  return (key) => {
-    const text = key.toLowerCase();
-    if (!text.startsWith(first) || !text.endsWith(last)) return false;
-    let at = first.length;
-    const end = text.length - last.length;
-    for (const part of middle) {
-      const found = text.indexOf(part, at + 1);
-      if (found < 0 || found + part.length > end) return false;
-      at = found + part.length;
-    }
-    return end > at;
-  };
-}
 
 const GLOBAL_ENTRIES = Object.entries(GLOBAL_CONDITION_KEYS);
 

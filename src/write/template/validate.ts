@@ -109,7 +109,7 @@ function validateCondition(condition: ConditionSpec, path: Path, dataset: Datase
       [...path, 'key'],
     );
   }
-  const check = checkOperator(condition.operator, key.type, conditionValues(condition));
+  const check = checkOperator(condition.operator, key.types, conditionValues(condition));
   if (check.error) {
     const field = check.field ?? 'operator';
     throw new TemplateError(`${where}.${field}: ${check.error}`, [...path, field]);

@@ -2,7 +2,8 @@
  * IAM condition operators and the key types they fit (IAM User Guide, "IAM JSON policy elements:
  * Condition operators"), and the value each operator takes.
  */
-import type { ConditionValue } from './grammar.js';
+/** A condition value as policies and templates write it. */
+export type ConditionValue = string | number | boolean;
 
 export type OperatorFamily = 'string' | 'numeric' | 'date' | 'bool' | 'binary' | 'ip' | 'arn' | 'null';
 
