@@ -123,4 +123,87 @@ export function registerCollect(program: Command): void {
       if (process.stderr.isTTY)
         process.stderr.write(`iamwright: rebuilt ${written.join(', ')} in ${written.location}\n`);
     });
+
+  registerCollectServices(collect);
+  registerCollectPolicy(collect);
+}
+
+/** `collect services`: the source registry (service, source, scope, API calls). */
+function registerCollectServices(collect: Command): void {
+  collect
+    .command('services')
+    .description('list what the collector collects: service, source, global or regional, and the API calls it makes')
+    .option('--json', 'print JSON instead of a table')
+    .action(async (flags: { json?: boolean }) => {
+      const [{ SOURCES }, services, { writeStdout }] = await Promise.all([
+        import('../collect/sources/registry.js'),
+        import('../collect/commands/services.js'),
+        import('./stdout.js'),
+      ]);
+      const rows = services.serviceRows(SOURCES);
+      writeStdout(flags.json ? services.renderServicesJson(rows) : services.renderServicesTable(rows));
+    });
+}
+
+interface PolicyFlags {
+  configFiles?: string[];
+  services?: string[];
+  partition: string;
+  fmt: 'json' | 'yaml' | 'terraform' | 'terraform-hcl';
+}
+
+/** `collect policy`: the least-privilege policies the collector itself needs (management and member accounts). */
+function registerCollectPolicy(collect: Command): void {
+  collect
+    .command('policy')
+    .description("print the IAM policies the collector needs: {management, member}, from the sources' API calls")
+    .option(
+      '-c, --config-files <files...>',
+      'configuration files, applied in order (default: iamwright.jsonc or iam-collect.jsonc if present, else every service)',
+    )
+    .option('-s, --services <services...>', 'only these services (iam, organizations, s3, ...)')
+    .option('--partition <partition>', 'the partition of the role ARNs', 'aws')
+    .addOption(
+      new Option('--fmt <format>', 'output format')
+        .choices(['json', 'yaml', 'terraform', 'terraform-hcl'])
+        .default('json'),
+    )
+    .action(async (flags: PolicyFlags, command: Command) => {
+      const [policy, { SOURCES }, { loadConfigFiles }, { loadDataset }, codes, { UsageError }, size, output, global] =
+        await Promise.all([
+          import('../collect/commands/collector-policy.js'),
+          import('../collect/sources/registry.js'),
+          import('../collect/config/load.js'),
+          import('../data/load.js'),
+          import('../collect/config/services.js'),
+          import('../util/errors.js'),
+          import('../policy/size.js'),
+          import('./stdout.js'),
+          import('./global-options.js'),
+        ]);
+      const services = list(flags.services);
+      for (const service of services ?? [])
+        if (!codes.isServiceCode(service))
+          throw new UsageError(
+            `--services: unknown service "${service}" (expected one of: ${codes.SERVICE_CODES.join(', ')})`,
+          );
+      const files =
+        list(flags.configFiles) ?? ['iamwright.jsonc', 'iam-collect.jsonc'].filter((f) => existsSync(f)).slice(0, 1);
+      const plan = policy.planFromConfig(await loadConfigFiles(files), SOURCES, services?.filter(codes.isServiceCode));
+      for (const service of plan.unsupported)
+        process.stderr.write(`iamwright: warning: no source of this version collects ${service}: nothing granted\n`);
+      const policies = policy.collectorPolicies(plan, SOURCES, {
+        dataset: loadDataset(global.dataOption(command)),
+        partition: flags.partition,
+      });
+      const { managed, 'inline-role': inline } = size.POLICY_SIZE_LIMITS;
+      for (const [kind, document] of Object.entries(policies)) {
+        const characters = size.policySize(document);
+        if (characters > managed)
+          process.stderr.write(
+            `iamwright: warning: the ${kind} policy is ${characters} characters, over the ${managed} of a managed policy (an inline role policy takes ${inline})\n`,
+          );
+      }
+      output.writeStdout(policy.renderCollectorPolicies(policies, flags.fmt));
+    });
 }

@@ -21,6 +21,9 @@ import * as iam from '@aws-sdk/client-iam';
 import * as org from '@aws-sdk/client-organizations';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { PutPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import { CreateBucketCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CreateResourceShareCommand, RAMClient } from '@aws-sdk/client-ram';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { localhostHttpHandler, MANAGEMENT_ACCOUNT } from './harness.js';
 
@@ -592,3 +595,169 @@ const SAML_METADATA = `<?xml version="1.0" encoding="UTF-8"?>
     <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp.example.com/sso"/>
   </md:IDPSSODescriptor>
 </md:EntityDescriptor>`;
+
+// ---------------------------------------------------------------------------------------------
+// The scenario of the jq recipes in docs/collected-data.md (test/collect/recipes.test.ts)
+
+/** What seedRecipeScenario made: the names each recipe must find, and the decoys it must not. */
+export interface RecipeScenario {
+  /** An account outside the organization that the scenario trusts and shares with. */
+  outsideAccount: string;
+  buckets: { public: string; orgOnly: string; private: string };
+  shares: { partner: string; organization: string };
+}
+
+export const RECIPE_OUTSIDE_ACCOUNT = '999988887777';
+
+/**
+ * In the management account of a seeded organization (on top of seedOrganization's principals), one
+ * answer and one decoy per recipe:
+ * - trust: `partner-access` trusts an account outside the organization; `break-glass` trusts the
+ *   management account (inside);
+ * - `Action: "*"`: the customer policy `AdminEverything` and AWS's AdministratorAccess, attached to
+ *   `break-glass`; `UnusedAdmin` grants the same but is attached to nothing;
+ * - iam:PassRole on `*`: the role `deployer` (inline), the group `Operators` (the customer policy
+ *   `PassAnyRole`) and `break-glass` (through `*`); `scoped-deployer` may pass one path of roles only;
+ * - permissions boundaries: the user `contractor` has AWS's PowerUserAccess as boundary (seedOrganization's
+ *   `alice` has a customer one, `bob` none: moto drops users' boundaries, see recipes.test.ts);
+ * - buckets (us-east-1): `public` allows `Principal: "*"`; `orgOnly` allows `*` within the organization
+ *   only (aws:PrincipalOrgID); `private` allows the management account;
+ * - RAM (us-east-1, needs the proxy's ramResourcesEmulator): `partner-network` shares a subnet with the
+ *   outside account; `org-network` shares another with the first member account.
+ * The endpoint must be the proxy, and the AWS managed policies loaded (startMoto's default).
+ */
+export async function seedRecipeScenario(endpoint: string, seeded: SeededOrganization): Promise<RecipeScenario> {
+  const account = seeded.managementAccount;
+  const member = seeded.accounts.find((a) => !a.management)?.id ?? fail('the scenario needs a member account');
+  const config = { endpoint, region: 'us-east-1', credentials: MANAGEMENT_CREDENTIALS, maxAttempts: 5 };
+  const doc = (statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statement });
+  const policyArn = (name: string) => `arn:aws:iam::${account}:policy/${name}`;
+
+  const client = new IAMClient(config);
+  for (const [name, statement] of [
+    ['AdminEverything', [{ Effect: 'Allow', Action: '*', Resource: '*' }]],
+    ['UnusedAdmin', [{ Effect: 'Allow', Action: ['*'], Resource: '*' }]],
+    ['PassAnyRole', [{ Sid: 'PassAny', Effect: 'Allow', Action: ['iam:GetRole', 'iam:PassRole'], Resource: '*' }]],
+  ] as const) {
+    await client.send(new iam.CreatePolicyCommand({ PolicyName: name, PolicyDocument: doc([...statement]) }));
+  }
+  await client.send(
+    new iam.CreateRoleCommand({
+      RoleName: 'break-glass',
+      AssumeRolePolicyDocument: JSON.stringify(trustAccount(account)),
+    }),
+  );
+  for (const arn of [policyArn('AdminEverything'), 'arn:aws:iam::aws:policy/AdministratorAccess'])
+    await client.send(new iam.AttachRolePolicyCommand({ RoleName: 'break-glass', PolicyArn: arn }));
+  await client.send(
+    new iam.CreateRoleCommand({
+      RoleName: 'partner-access',
+      AssumeRolePolicyDocument: doc([
+        {
+          Effect: 'Allow',
+          Principal: { AWS: [`arn:aws:iam::${RECIPE_OUTSIDE_ACCOUNT}:root`] },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'sts:ExternalId': 'partner-7' } },
+        },
+      ]),
+    }),
+  );
+  const ec2Trust = JSON.stringify(trustService('ec2.amazonaws.com'));
+  await client.send(new iam.CreateRoleCommand({ RoleName: 'deployer', AssumeRolePolicyDocument: ec2Trust }));
+  await client.send(
+    new iam.PutRolePolicyCommand({
+      RoleName: 'deployer',
+      PolicyName: 'pass-any-role',
+      PolicyDocument: doc([{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }]),
+    }),
+  );
+  await client.send(new iam.CreateRoleCommand({ RoleName: 'scoped-deployer', AssumeRolePolicyDocument: ec2Trust }));
+  await client.send(
+    new iam.PutRolePolicyCommand({
+      RoleName: 'scoped-deployer',
+      PolicyName: 'pass-app-roles',
+      PolicyDocument: doc([
+        { Effect: 'Allow', Action: 'iam:PassRole', Resource: `arn:aws:iam::${account}:role/app/*` },
+      ]),
+    }),
+  );
+  await client.send(
+    new iam.CreateUserCommand({
+      UserName: 'contractor',
+      PermissionsBoundary: 'arn:aws:iam::aws:policy/PowerUserAccess',
+    }),
+  );
+  await client.send(new iam.CreateGroupCommand({ GroupName: 'Operators' }));
+  await client.send(new iam.AttachGroupPolicyCommand({ GroupName: 'Operators', PolicyArn: policyArn('PassAnyRole') }));
+  client.destroy();
+
+  const buckets = {
+    public: `recipes-${account}-public-assets`,
+    orgOnly: `recipes-${account}-org-shared`,
+    private: `recipes-${account}-private`,
+  };
+  const s3 = new S3Client({ ...config, forcePathStyle: true });
+  const bucketPolicies: Record<string, object[]> = {
+    [buckets.public]: [
+      {
+        Sid: 'PublicRead',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 's3:GetObject',
+        Resource: `arn:aws:s3:::${buckets.public}/*`,
+      },
+    ],
+    [buckets.orgOnly]: [
+      {
+        Sid: 'OrganizationRead',
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: ['s3:GetObject', 's3:ListBucket'],
+        Resource: [`arn:aws:s3:::${buckets.orgOnly}`, `arn:aws:s3:::${buckets.orgOnly}/*`],
+        Condition: { StringEquals: { 'aws:PrincipalOrgID': seeded.organizationId } },
+      },
+    ],
+    [buckets.private]: [
+      {
+        Sid: 'AccountRead',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+        Action: 's3:GetObject',
+        Resource: `arn:aws:s3:::${buckets.private}/*`,
+      },
+    ],
+  };
+  for (const [bucket, statement] of Object.entries(bucketPolicies)) {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: doc(statement) }));
+  }
+  s3.destroy();
+
+  const ec2 = new EC2Client(config);
+  const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.42.0.0/16' }))).Vpc?.VpcId;
+  const subnet = async (cidr: string) => {
+    const id = (await ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: cidr }))).Subnet?.SubnetId;
+    return `arn:aws:ec2:us-east-1:${account}:subnet/${id ?? fail('CreateSubnet')}`;
+  };
+  const partnerSubnet = await subnet('10.42.1.0/24');
+  const orgSubnet = await subnet('10.42.2.0/24');
+  ec2.destroy();
+  const ram = new RAMClient(config);
+  const share = async (name: string, resource: string, principal: string, external: boolean) =>
+    (
+      await ram.send(
+        new CreateResourceShareCommand({
+          name,
+          resourceArns: [resource],
+          principals: [principal],
+          allowExternalPrincipals: external,
+        }),
+      )
+    ).resourceShare?.resourceShareArn ?? fail(`CreateResourceShare ${name}`);
+  const shares = {
+    partner: await share('partner-network', partnerSubnet, RECIPE_OUTSIDE_ACCOUNT, true),
+    organization: await share('org-network', orgSubnet, member, false),
+  };
+  ram.destroy();
+  return { outsideAccount: RECIPE_OUTSIDE_ACCOUNT, buckets, shares };
+}
