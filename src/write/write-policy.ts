@@ -126,7 +126,7 @@ export function writePolicyFromTemplate(template: Template, options: WritePolicy
       if (options.resourcePlaceholder === '*') {
         const unscoped = group.moveFormatResourcesToWildcard();
         if (unscoped.length > 0) {
-          const message = `--resource-placeholder '*': ${unscoped.join(', ')} lost their resource scoping (Resource "*")`;
+          const message = `--resource-placeholder '*': ${unscoped.join(', ')} granted on Resource "*" instead of ARN formats`;
           warnings.push({ message, path: ['actions'] });
         }
       }
@@ -224,6 +224,7 @@ function render(
     for (const part of conditioned.statements) {
       if (compact) {
         const partActions = compactActions(part.Action);
+        if (compact.kind === 'minimize') warnAboutLostActions(part, partActions, warnings);
         const same = statements.find((s) => sameList(s.Resource, part.Resource) && sameCondition(s, part));
         if (same) {
           for (const action of partActions) if (!same.Action.includes(action)) same.Action.push(action);
@@ -240,6 +241,20 @@ function render(
     statement.Action = compactActions(statement.Action);
   }
   return { Version: '2012-10-17', Statement: statements };
+}
+
+/**
+ * policy_sentry's minimize keeps an entry without `*` when it equals a requested action, even if it
+ * was chosen as the prefix of a longer one (`iam:listgroups` for ListGroups and ListGroupsForUser),
+ * which loses the longer action. The output stays policy_sentry's; the loss is reported.
+ */
+function warnAboutLostActions(statement: PolicyStatement, minimized: string[], warnings: TemplateWarning[]): void {
+  const covers = (entry: string, action: string) =>
+    entry.endsWith('*') ? action.startsWith(entry.slice(0, -1)) : action === entry;
+  const lost = statement.Action.filter((action) => !minimized.some((entry) => covers(entry, action.toLowerCase())));
+  if (lost.length === 0) return;
+  const message = `--minimize (policy_sentry's algorithm) does not grant ${lost.join(', ')} in ${statement.Sid}: a shorter requested action was kept without "*"; --shrink does not have this flaw`;
+  warnings.push({ message, path: [] });
 }
 
 function sameCondition(a: PolicyStatement, b: PolicyStatement): boolean {

