@@ -168,6 +168,8 @@ export async function download(options: DownloadOptions): Promise<DownloadResult
 
     stats.accountsTotal = accounts.length;
     stats.jobsTotal = jobs.length;
+    const jobsLeft = new Map<string, number>();
+    for (const job of jobs) jobsLeft.set(job.account, (jobsLeft.get(job.account) ?? 0) + 1);
     const started = new Set<string>();
     const shared = new Map<string, Promise<unknown>>();
     const activeStore = store;
@@ -191,6 +193,9 @@ export async function download(options: DownloadOptions): Promise<DownloadResult
         shared,
       });
       stats.jobsDone++;
+      const left = (jobsLeft.get(job.account) ?? 1) - 1;
+      jobsLeft.set(job.account, left);
+      if (left === 0) pool.release(job.account);
       if (report.status === 'failed') stats.jobsFailed++;
       if (report.status === 'denied') stats.jobsDenied++;
       reporter.jobFinished(report);

@@ -888,3 +888,18 @@ function forwardTarget(
   headers['content-length'] = String(Buffer.byteLength(text));
   return context.upstream({ method: 'POST', path: request.url, headers, body: text });
 }
+
+/**
+ * Every emulation the apigateway ... sso sources need (Backup, EKS, Glacier, MSK, RAM, Identity
+ * Center), for a proxy that collects all services (add them after `defaultEmulators()`).
+ */
+export function resourcePolicyEmulators(): Emulator[] {
+  return [
+    backupVaultEmulator(),
+    eksAccessEntryEmulator(),
+    glacierVaultEmulator(),
+    kafkaTimeZoneEmulator(),
+    ramResourcesEmulator(),
+    ssoAdminEmulator(),
+  ];
+}

@@ -2,11 +2,13 @@ import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentityProvider, RetryStrategyV2 } from '@smithy/types';
 import type { Limiter } from '../run/limiter.js';
 import type { RunStats } from '../run/stats.js';
+import { keepIpEndpointHost } from './ip-endpoint.js';
 
 /** The parts of an SDK v3 client the pool uses. */
 export interface SdkClient {
   middlewareStack: {
     add(middleware: unknown, options: { step: 'deserialize'; name: string; priority: 'high' }): void;
+    remove(name: string): boolean;
   };
   destroy(): void;
 }
@@ -31,7 +33,8 @@ export interface ClientKey {
  * (the slot is held for the request only, never across a retry's backoff).
  */
 export class ClientPool {
-  private readonly clients = new Map<string, SdkClient>();
+  /** Account -> client id -> client. */
+  private readonly clients = new Map<string, Map<string, SdkClient>>();
 
   constructor(
     private readonly shared: {
@@ -44,8 +47,13 @@ export class ClientPool {
   ) {}
 
   get<C extends SdkClient>(Client: SdkClientClass<C>, key: ClientKey): C {
-    const id = [Client.name, key.name, key.account, key.region, key.endpoint ?? '', key.credentialsKey].join('|');
-    const cached = this.clients.get(id);
+    const id = [Client.name, key.name, key.region, key.endpoint ?? '', key.credentialsKey].join('|');
+    let ofAccount = this.clients.get(key.account);
+    if (!ofAccount) {
+      ofAccount = new Map();
+      this.clients.set(key.account, ofAccount);
+    }
+    const cached = ofAccount.get(id);
     if (cached) return cached as C;
     const client = new Client({
       region: key.region,
@@ -56,6 +64,10 @@ export class ClientPool {
       retryStrategy: this.shared.retryStrategy,
       maxAttempts: this.shared.maxAttempts,
     });
+    if (key.endpoint && key.name === 's3control') keepIpEndpointHost(client as unknown as { config: unknown }, key.endpoint);
+    // The SDK's logger middleware builds a redacted copy of every input and output for its logger,
+    // even the default no-op one: a deep walk of each response (5% of a collection's CPU, measured).
+    client.middlewareStack.remove('loggerMiddleware');
     const { limiter, stats } = this.shared;
     const prefix = key.name;
     client.middlewareStack.add(
@@ -70,16 +82,28 @@ export class ClientPool {
       },
       { step: 'deserialize', name: 'iamwrightConcurrencyCap', priority: 'high' },
     );
-    this.clients.set(id, client);
+    ofAccount.set(id, client);
     return client;
   }
 
   get size(): number {
-    return this.clients.size;
+    let size = 0;
+    for (const ofAccount of this.clients.values()) size += ofAccount.size;
+    return size;
+  }
+
+  /**
+   * Forgets the clients of an account whose jobs are all done, so that memory does not grow with the
+   * number of accounts. Not destroyed: `destroy` would close the HTTP handler every client shares.
+   */
+  release(account: string): void {
+    this.clients.delete(account);
   }
 
   destroy(): void {
-    for (const client of this.clients.values()) client.destroy();
+    for (const ofAccount of this.clients.values()) for (const client of ofAccount.values()) client.destroy();
     this.clients.clear();
+    // Also when every client was released: the handler's keep-alive sockets must close.
+    this.shared.http.destroy();
   }
 }

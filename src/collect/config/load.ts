@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { Ajv, type ErrorObject } from 'ajv';
 import {
   findNodeAtLocation,
   type ParseError,
@@ -8,6 +7,7 @@ import {
   type Node,
 } from 'jsonc-parser/lib/esm/main.js';
 import { ConfigError } from '../../util/errors.js';
+import { checkSchema, type SchemaError } from './check-schema.js';
 import { configSchema } from './schema.js';
 import type { AuthConfig, ConfigFile, ConfigLayer } from './types.js';
 
@@ -31,8 +31,6 @@ export async function loadConfigFiles(paths: string[]): Promise<ConfigLayer[]> {
   return layers;
 }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
-
 /** Parses and validates one file's text; `file` names it in errors. */
 export function parseConfigText(text: string, file: string): ConfigFile {
   const errors: ParseError[] = [];
@@ -44,10 +42,9 @@ export function parseConfigText(text: string, file: string): ConfigFile {
     throw new ConfigError(`${file}:${lineOf(text, offset)}: invalid JSON (${reason})`);
   }
   const value = nodeValue(tree);
-  validator ??= new Ajv({ allErrors: false, strict: false }).compile(configSchema);
-  if (!validator(value)) {
-    const error = pickError(validator.errors ?? []);
-    const path = error ? pathOf(error) : [];
+  const error = checkSchema(configSchema, value);
+  if (error) {
+    const path = pathOf(error);
     const node = findNodeAtLocation(tree, path) ?? tree;
     throw new ConfigError(`${file}:${lineOf(text, node.offset)}: ${jsonPath(path)}: ${describe(error)}`);
   }
@@ -106,18 +103,13 @@ function checkAuthBlocks(config: ConfigFile, file: string, text: string, tree: N
   }
 }
 
-/** The most useful error: skip the "if/then" wrappers ajv reports after the real cause. */
-function pickError(errors: ErrorObject[]): ErrorObject | undefined {
-  return errors.find((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames') ?? errors[0];
-}
-
-function pathOf(error: ErrorObject): (string | number)[] {
+function pathOf(error: SchemaError): (string | number)[] {
   const parts = error.instancePath
     .split('/')
     .slice(1)
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-  const name = (error as ErrorObject & { propertyName?: string }).propertyName;
+  const name = error.propertyName;
   if (name !== undefined) parts.push(name);
   else if (error.keyword === 'additionalProperties') parts.push(String(error.params.additionalProperty));
   return parts;
@@ -145,10 +137,9 @@ const PATTERN_NAMES: Record<string, string> = {
   '^https?://': 'a URL starting with http:// or https://',
 };
 
-function describe(error: ErrorObject | undefined): string {
-  if (!error) return 'invalid configuration';
-  const p = error.params as Record<string, unknown>;
-  const isKey = (error as ErrorObject & { propertyName?: string }).propertyName !== undefined;
+function describe(error: SchemaError): string {
+  const p = error.params;
+  const isKey = error.propertyName !== undefined;
   switch (error.keyword) {
     case 'type': {
       const types = ([] as string[]).concat(p.type as string | string[]);
@@ -175,7 +166,7 @@ function describe(error: ErrorObject | undefined): string {
     case 'maximum':
       return `expected a number <= ${String(p.limit)}`;
     default:
-      return error.message ?? 'invalid value';
+      return 'invalid value';
   }
 }
 
