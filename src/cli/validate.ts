@@ -59,10 +59,10 @@ async function validateCommand(
 
 /** The package version, for SARIF: package.json is one folder up from dist/*.js, two from src/cli/*.ts. */
 async function packageVersion(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
+  const { readFileSync } = await import('node:fs');
   for (const relative of ['../package.json', '../../package.json']) {
     try {
-      const pkg = JSON.parse(await readFile(new URL(relative, import.meta.url), 'utf8'));
+      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8'));
       if (pkg?.name === 'iamwright' && typeof pkg.version === 'string') return pkg.version;
     } catch {
       // Not at this level.

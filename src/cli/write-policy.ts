@@ -128,9 +128,11 @@ async function writePolicyCommand(options: WritePolicyOptions, dataPath: string 
 
 async function readTemplate(file: string | undefined): Promise<string> {
   if (file !== undefined) {
-    const { readFile } = await import('node:fs/promises');
+    // Synchronously: an fs/promises read leaves its close on the thread pool, and the process
+    // then waits tens of milliseconds for it before exiting.
+    const { readFileSync } = await import('node:fs');
     try {
-      return await readFile(file, 'utf8');
+      return readFileSync(file, 'utf8');
     } catch (error) {
       const { fileErrorReason } = await import('./output-file.js');
       throw new UsageError(`cannot read template ${file}: ${fileErrorReason(error)}`);
