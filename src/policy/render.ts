@@ -58,6 +58,8 @@ export function renderYaml(policy: PolicyDocument): string {
  * without indent, `","` line ends with it, and every non-ASCII character as a `\uXXXX` escape.
  */
 export function pythonJsonDumps(value: JsonValue, indent?: number, depth = 0): string {
+  // With an indent, Python's layout and separators are JSON.stringify's; only the escaping differs.
+  if (indent !== undefined && depth === 0) return asciiOnly(JSON.stringify(value, null, indent));
   if (typeof value === 'string') return asciiJsonString(value);
   if (typeof value !== 'object' || value === null) return JSON.stringify(value);
   const entries: [string | undefined, JsonValue][] = Array.isArray(value)
@@ -75,12 +77,15 @@ export function pythonJsonDumps(value: JsonValue, indent?: number, depth = 0): s
 }
 
 function asciiJsonString(text: string): string {
-  // JSON.stringify escapes quotes, backslashes, controls and lone surrogates like Python does;
-  // Python also escapes DEL and every non-ASCII UTF-16 unit.
-  return JSON.stringify(text).replace(
-    /[\u007f-\uffff]/g,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return asciiOnly(JSON.stringify(text));
+}
+
+/**
+ * JSON.stringify escapes quotes, backslashes, controls and lone surrogates like Python does;
+ * Python also escapes DEL and every non-ASCII UTF-16 unit (ensure_ascii).
+ */
+function asciiOnly(json: string): string {
+  return json.replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

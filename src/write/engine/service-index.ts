@@ -41,8 +41,8 @@ export interface ServiceIndex {
   actionsWithType(type: string): Set<string>;
   /** Wildcard-only actions at a level, `svc:Action`, in order. */
   wildcardOnlyAt(level: AccessLevel): string[];
-  /** Every action name of the service, lower-cased `svc:action`, for minimize. */
-  lowerActionNames: string[];
+  /** Every action name of the service, lower-cased `svc:action`, for minimize (computed on first use). */
+  readonly lowerActionNames: string[];
 }
 
 const cache = new WeakMap<Dataset, Map<string, ServiceIndex | undefined>>();
@@ -127,6 +127,7 @@ function buildIndex(service: Service, lookUpTypeName: (format: string) => string
   const formatsAtLevel = new Map([...firstRows].map(([level, byFormat]) => [level, [...byFormat.values()]]));
   const typeNames = new Map<string, string | undefined>();
   const dependents = new Map<Action, string[]>();
+  let lowerNames: string[] | undefined;
   return {
     service,
     rows,
@@ -149,6 +150,9 @@ function buildIndex(service: Service, lookUpTypeName: (format: string) => string
     actionsWithTypeAndLevel: (type, level) => byTypeAndLevel.get(`${type.toLowerCase()}\u0000${level}`) ?? [],
     actionsWithType: (type) => byType.get(type.toLowerCase()) ?? new Set(),
     wildcardOnlyAt: (level) => wildcardOnly.get(level) ?? [],
-    lowerActionNames: service.actions.map((a) => `${service.prefix}:${a.name}`.toLowerCase()),
+    get lowerActionNames() {
+      lowerNames ??= service.actions.map((a) => `${service.prefix}:${a.name}`.toLowerCase());
+      return lowerNames;
+    },
   };
 }
