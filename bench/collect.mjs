@@ -5,6 +5,7 @@
 //   node bench/collect.mjs --sizes 6 --fault-rate 0.4      # one size, 40% faults
 //   node bench/collect.mjs --sizes 6,24 --fault-rate 0 --json
 //   node bench/collect.mjs --services iam,organizations,s3   # only the sources of issue 4
+//   node bench/collect.mjs --cpu-prof /tmp/prof                # V8 CPU profiles of the measured runs
 //
 // For each size (total accounts: 1 management + members) it starts a fresh moto, seeds it
 // (every account: the fixed IAM scenario of test/moto/seed.ts plus --roles roles, --users users and
@@ -35,7 +36,7 @@ const { seedOrganization } = await import('../test/moto/seed.ts');
 Object.assign(process.env, dummyAwsEnv());
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'iamwright');
+const DEFAULT_BIN = join(ROOT, 'bin', 'iamwright');
 const TIME = '/usr/bin/time';
 
 const { values: flags } = parseArgs({
@@ -55,6 +56,10 @@ const { values: flags } = parseArgs({
     // one-off cost out of the clean figures the faulted run is compared with.
     warmup: { type: 'boolean', default: true },
     seed: { type: 'string', default: '1' },
+    // Another build of the CLI (a copy of bin/ and dist/), e.g. to compare two versions.
+    bin: { type: 'string', default: DEFAULT_BIN },
+    // Folder for V8 CPU profiles of the measured runs (node --cpu-prof); the figures then include its cost.
+    'cpu-prof': { type: 'string' },
     keep: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -64,7 +69,7 @@ if (flags.help) {
   process.stdout.write(
     'usage: node bench/collect.mjs [--sizes 6,24] [--fault-rate 0.2] [--concurrency 8] [--roles 100] [--users 50]\n' +
       '       [--policies 50] [--regions us-east-1,us-west-2] [--services iam,organizations,s3]\n' +
-      '       [--aws-managed-policies] [--no-warmup] [--seed 1]\n' +
+      '       [--aws-managed-policies] [--no-warmup] [--seed 1] [--bin bin/iamwright] [--cpu-prof <dir>]\n' +
       '       [--keep] [--json]\n',
   );
   process.exit(0);
@@ -73,6 +78,7 @@ const sizes = flags.sizes.split(',').map(Number);
 const faultRate = Number(flags['fault-rate']);
 const concurrency = Number(flags.concurrency);
 const regions = flags.regions.split(',');
+const BIN = flags.bin;
 if (sizes.some((size) => !Number.isInteger(size) || size < 2) || !(faultRate >= 0 && faultRate < 1)) {
   process.stderr.write('bench: --sizes needs integers >= 2 (management + members), --fault-rate a share in [0, 1)\n');
   process.exit(2);
@@ -157,7 +163,9 @@ async function collect(name, org, proxy, rate) {
   proxy.resetStats();
   proxy.setFaultRate(rate);
   const timeFile = join(work, `${name}.time`);
-  const args = ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, BIN, 'collect', 'download'];
+  const profile =
+    flags['cpu-prof'] && !name.endsWith('-warmup') ? ['--cpu-prof', '--cpu-prof-dir', flags['cpu-prof']] : [];
+  const args = ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, ...profile, BIN, 'collect', 'download'];
   args.push('--config-files', configFile, '--concurrency', String(concurrency), '--log-format', 'json');
   if (flags.services) args.push('--services', ...flags.services.split(','));
   const started = performance.now();

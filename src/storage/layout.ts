@@ -196,7 +196,7 @@ function keyFault(key: string): string | undefined {
   if (key.startsWith('/')) return 'absolute';
   for (const segment of key.split('/')) {
     if (segment === '') return 'empty segment';
-    const decoded = safeDecode(segment);
+    const decoded = segment.includes('%') ? safeDecode(segment) : segment;
     if (segment === '.' || segment === '..' || decoded === '.' || decoded === '..') return `"${segment}" segment`;
     if (decoded.includes('\0')) return 'contains an encoded NUL';
   }

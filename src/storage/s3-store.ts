@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { AwsAccessError } from '../util/errors.js';
 import { assertSafeKey } from './layout.js';
-import { folderPrefix, sortKeys, type Store } from './store.js';
+import { folderPrefix, sortKeys, type Store, type Versioned } from './store.js';
 
 /** DeleteObjects takes at most this many keys per call. */
 const DELETE_BATCH = 1000;
@@ -40,9 +40,7 @@ export class S3Store implements Store {
       const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
       return (await response.Body?.transformToString('utf-8')) ?? '';
     } catch (error) {
-      const absent =
-        errorName(error) === 'NoSuchKey' || (httpStatus(error) === 404 && errorName(error) !== 'NoSuchBucket');
-      if (absent) return undefined;
+      if (isAbsent(error)) return undefined;
       throw this.accessError(error, key);
     }
   }
@@ -55,6 +53,37 @@ export class S3Store implements Store {
       ContentType: 'application/json',
     });
     await this.guard(key, this.client.send(command));
+  }
+
+  async readVersioned(key: string): Promise<Versioned> {
+    try {
+      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+      return { text: (await response.Body?.transformToString('utf-8')) ?? '', version: response.ETag };
+    } catch (error) {
+      if (isAbsent(error)) return { text: undefined, version: undefined };
+      throw this.accessError(error, key);
+    }
+  }
+
+  /** A conditional PutObject: `If-Match: <ETag>`, or `If-None-Match: *` for a key that must still be absent. */
+  async writeIfVersion(key: string, text: string, version: string | undefined): Promise<boolean> {
+    const command = new PutObjectCommand({
+      Bucket: this.bucket,
+      Key: this.objectKey(key),
+      Body: text,
+      ContentType: 'application/json',
+      ...(version === undefined ? { IfNoneMatch: '*' } : { IfMatch: version }),
+    });
+    try {
+      await this.client.send(command);
+      return true;
+    } catch (error) {
+      // 412: the ETag changed (or the key appeared); 409: a concurrent conditional write won;
+      // NoSuchKey: deleted meanwhile.
+      const status = httpStatus(error);
+      if (status === 412 || status === 409 || isAbsent(error)) return false;
+      throw this.accessError(error, key);
+    }
   }
 
   async delete(key: string): Promise<void> {
@@ -150,6 +179,11 @@ export class S3Store implements Store {
     }
     return error;
   }
+}
+
+/** The key is not there (as opposed to the bucket). */
+function isAbsent(error: unknown): boolean {
+  return errorName(error) === 'NoSuchKey' || (httpStatus(error) === 404 && errorName(error) !== 'NoSuchBucket');
 }
 
 function errorName(error: unknown): string | undefined {

@@ -18,6 +18,13 @@ export interface Store {
   read(key: string): Promise<string | undefined>;
   /** Writes the whole text atomically, creating parent folders as needed. */
   write(key: string, text: string): Promise<void>;
+  /** The stored text with its version, for a later `writeIfVersion` (optimistic locking of shared files). */
+  readVersioned(key: string): Promise<Versioned>;
+  /**
+   * Writes the whole text only if the stored version is still `version` (undefined: still absent).
+   * Returns false, and writes nothing, when another writer changed the key in between.
+   */
+  writeIfVersion(key: string, text: string, version: string | undefined): Promise<boolean>;
   /** Deletes one key; absent is fine. */
   delete(key: string): Promise<void>;
   /** Deletes every key under a folder prefix (`a/b` means `a/b/...`, never `a/bc`); absent is fine. */
@@ -28,6 +35,15 @@ export interface Store {
   listRecursive(prefix: string): Promise<string[]>;
   /** Releases resources (temp folder, HTTP sockets). Call once when the run is over. */
   close(): Promise<void>;
+}
+
+/**
+ * A stored text and a token that changes whenever the text does: a SHA-256 of the file locally, the
+ * ETag on S3. Both undefined when the key is absent.
+ */
+export interface Versioned {
+  text: string | undefined;
+  version: string | undefined;
 }
 
 /** Sorts names by UTF-16 code unit, the order S3 lists keys in for ASCII, so both stores agree. */

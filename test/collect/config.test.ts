@@ -4,10 +4,15 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { Ajv } from 'ajv';
+import { type ParseError, parse as parseJsonc } from 'jsonc-parser/lib/esm/main.js';
+import { checkSchema, SUPPORTED_KEYWORDS } from '../../src/collect/config/check-schema.js';
 import { CONFIG_TEMPLATE, writeInitConfig } from '../../src/collect/config/init.js';
 import { loadConfigFiles, parseConfigText } from '../../src/collect/config/load.js';
 import { ResolvedConfig } from '../../src/collect/config/resolve.js';
+import { configSchema } from '../../src/collect/config/schema.js';
 import { SERVICE_CODES } from '../../src/collect/config/services.js';
+import { storageAuthOf } from '../../src/collect/open-store.js';
 import type { ConfigFile } from '../../src/collect/config/types.js';
 import { ConfigError } from '../../src/util/errors.js';
 
@@ -49,6 +54,72 @@ describe('config validation: one line naming file, line and JSON path', () => {
     }`;
     assert.equal(parseConfigText(iamCollect, 'iam-collect.jsonc').auth?.role?.pathAndName, '/reader');
     assert.deepEqual(parseConfigText('{ "accounts": "organization" }', 'x').accounts, { organization: {} });
+  });
+});
+
+describe('the schema checker (check-schema.ts) stands in for ajv', () => {
+  it('knows every keyword the config schema uses', () => {
+    const used = new Set<string>();
+    const walk = (node: unknown, asSchema: boolean): void => {
+      if (!node || typeof node !== 'object' || Array.isArray(node)) return;
+      for (const [key, value] of Object.entries(node)) {
+        if (asSchema) used.add(key);
+        if (key === 'properties' || key === 'definitions') for (const child of Object.values(value)) walk(child, true);
+        else if (['items', 'additionalProperties', 'propertyNames', 'if', 'then', 'else'].includes(key))
+          walk(value, true);
+      }
+    };
+    walk(configSchema, true);
+    assert.deepEqual(
+      [...used].filter((keyword) => !SUPPORTED_KEYWORDS.has(keyword)),
+      [],
+    );
+  });
+
+  it("gives ajv's verdict and ajv's error (keyword and path) on every fixture and on the init template", () => {
+    const validate = new Ajv({ allErrors: false, strict: false }).compile(configSchema);
+    const texts = [...cases.map((c) => c.text), CONFIG_TEMPLATE, '{}', '{ "accounts": "organization" }'];
+    const verdicts = [];
+    const checked: string[] = [];
+    for (const text of texts) {
+      const errors: ParseError[] = [];
+      const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
+      if (errors.length > 0) continue; // Not JSON: load.ts stops before validation.
+      checked.push(text);
+      validate(value);
+      // ajv reports the if/then/else and propertyNames wrappers after the cause: the cause comes first.
+      const ajvError = validate.errors?.find((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames');
+      const ours = checkSchema(configSchema, value);
+      verdicts.push({
+        text,
+        ours: ours && { keyword: ours.keyword, path: ours.instancePath, key: ours.propertyName },
+        ajv: ajvError && {
+          keyword: ajvError.keyword,
+          path: ajvError.instancePath,
+          key: (ajvError as { propertyName?: string }).propertyName,
+        },
+      });
+    }
+    assert.ok(checked.includes(CONFIG_TEMPLATE) && checked.length === texts.length - 1, 'all but the broken JSON');
+    for (const { text, ours, ajv } of verdicts) assert.deepEqual(ours, ajv, text);
+  });
+});
+
+describe('S3 storage credentials', () => {
+  const resolved = (config: ConfigFile) => storageAuthOf(new ResolvedConfig([layer(config)]));
+  const s3 = { type: 's3', bucket: 'iam-data' } as const;
+
+  it("storage.auth, else the top-level auth's profile and initial role; the SDK's default chain otherwise", () => {
+    const initialRole = { arn: 'arn:aws:iam::111111111111:role/hub' };
+    assert.deepEqual(
+      [
+        resolved({ storage: { ...s3, auth: { profile: 'storage' } }, auth: { profile: 'audit' } }),
+        resolved({ storage: s3, auth: { profile: 'audit', initialRole, role: { pathAndName: '/reader' } } }),
+        resolved({ storage: s3, auth: { role: { pathAndName: '/reader' } } }),
+        resolved({ storage: { type: 'file', path: 'x' }, auth: { profile: 'audit' } }),
+      ],
+      [{ profile: 'storage' }, { profile: 'audit', initialRole }, undefined, undefined],
+    );
   });
 });
 

@@ -58,6 +58,36 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, onSpawn?: (kill: 
   });
 }
 
+/**
+ * Runs the real CLI under a pseudo-terminal (util-linux `script`), as a user at a terminal would:
+ * stdout and stderr are both the terminal, and `output` is what the terminal received.
+ */
+export function runCliInTerminal(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; output: string }> {
+  const command = [process.execPath, '--import', 'tsx', join(ROOT, 'src/cli/run.ts'), ...args]
+    .map(shellQuote)
+    .join(' ');
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qfec', command, '/dev/null'], {
+      cwd: ROOT,
+      env: { ...env, NODE_NO_WARNINGS: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, output }));
+  });
+}
+
+function shellQuote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
 /** Every file under `dir` (except run summaries) -> its text. */
 export async function readTree(
   dir: string,

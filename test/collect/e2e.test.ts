@@ -4,7 +4,7 @@
  * (management + 3 members, OUs, SCPs, RCPs, IAM principals with every kind of policy), many runs.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -14,12 +14,21 @@ import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { listEnabledRegions } from '../../src/collect/run/regions.js';
 import { rebuildIndexes } from '../../src/collect/index-command.js';
+import { INDEXERS } from '../../src/collect/indexes/registry.js';
 import { createStore } from '../../src/storage/create-store.js';
 import { dummyAwsEnv, type Moto, startMoto } from '../moto/harness.js';
 import { defaultEmulators } from '../moto/emulators.js';
 import { errorResponse, type FaultProxy, startProxy } from '../moto/proxy.js';
 import { type SeededOrganization, seedOrganization } from '../moto/seed.js';
-import { collectInProcess, countFiles, normalise, readTree, runCli, writeGolden } from './e2e-helpers.js';
+import {
+  collectInProcess,
+  countFiles,
+  normalise,
+  readTree,
+  runCli,
+  runCliInTerminal,
+  writeGolden,
+} from './e2e-helpers.js';
 
 const GOLDEN = new URL('../fixtures/collect/e2e/tree', import.meta.url).pathname;
 
@@ -36,7 +45,7 @@ const denied = new Set<string>();
  * One top-level IP endpoint serves every client, S3 Control included, although S3 Control puts the
  * account id in front of the host (`<id>.127.0.0.1` is no URL): the collector keeps the IP.
  */
-function config(data: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function config(data: string, extra: Record<string, unknown> = {}) {
   return {
     storage: { type: 'file', path: data },
     accounts: 'organization',
@@ -138,8 +147,23 @@ describe('collect download against moto', () => {
       configFiles: [join(work, 'clean-config', 'iamwright.jsonc')],
       partition: 'aws',
     });
-    assert.deepEqual([...written], ['accounts-to-orgs', 'principals-to-trust-policies']);
-    assertSameTree(await readTree(data), cleanTree);
+    assert.deepEqual(
+      [...written],
+      INDEXERS.map((indexer) => indexer.name),
+    );
+    // Without filters every index is rebuilt, also those of services the download did not collect: empty here.
+    const uncollected = INDEXERS.filter((indexer) => !config('').services.included.includes(indexer.service)).map(
+      (indexer) => `aws/aws/indexes/${indexer.name}.json`,
+    );
+    const tree = await readTree(data);
+    for (const key of uncollected) {
+      assert.ok(tree.has(key), key);
+      assert.ok(!/arn:/.test(tree.get(key) ?? ''), `${key}: ${tree.get(key)}`);
+      tree.delete(key);
+      // The next tests compare this folder with the clean tree again.
+      await rm(join(data, key));
+    }
+    assertSameTree(tree, cleanTree);
   });
 
   it("collects into S3 (moto's S3, a bucket of an account outside the organization, reached with storage.auth): the same keys and bytes as the folder", async () => {
@@ -274,7 +298,100 @@ describe('collect download against moto', () => {
     assert.ok(killedWith > 0 && killedWith < cleanTree.size, `killed with ${killedWith} files`);
     const rerun = await runCli(['collect', 'download', '-c', join(dir, 'iamwright.jsonc')], env);
     assert.equal(rerun.code, 0, rerun.stderr);
+    assert.deepEqual({ stdout: rerun.stdout, stderr: rerun.stderr }, { stdout: '', stderr: '' }, 'quiet in pipes');
     assertSameTree(await readTree(data, (p) => p.startsWith('runs/') || p.startsWith('.iamwright-tmp')), cleanTree);
+  });
+
+  it('on a terminal: a live status line (accounts, jobs done and left, API calls, retries, errors), cleared before the final line', async () => {
+    const dir = join(work, 'tty');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'iamwright.jsonc'), JSON.stringify(config(join(dir, 'data'))));
+    const run = await runCliInTerminal(['collect', 'download', '-c', join(dir, 'iamwright.jsonc')], process.env);
+    assert.equal(run.code, 0, run.output);
+    const output = run.output.replace(/\r\n/g, '\n');
+    const redraw = '\r\x1b[2K';
+    assert.ok(output.startsWith(redraw), JSON.stringify(output.slice(0, 80)));
+    const parts = output.slice(redraw.length).split(redraw);
+    const final = parts.pop() ?? '';
+    const accounts = org.accounts.length;
+    assert.match(
+      final,
+      new RegExp(
+        `^iamwright: collected ${accounts} accounts, \\d+ jobs collected, 0 denied, 0 failed, 0 skipped into ${dir}/data; summary runs/[\\dTZ-]+/summary\\.json\n$`,
+      ),
+    );
+    assert.ok(parts.length >= 1, 'at least one status line was drawn');
+    const status =
+      /^collect: accounts (\d+)\/(\d+) · jobs (\d+) done, (\d+) left · API calls (\d+) \((\d+) retried\) · 0 errors$/;
+    let previous = { done: -1, calls: -1 };
+    for (const line of parts) {
+      const match = status.exec(line);
+      assert.ok(match, JSON.stringify(line));
+      const [started, total, done, left, calls] = match.slice(1, 6).map(Number) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
+      assert.ok(total === accounts && started <= total, line);
+      assert.ok(done >= previous.done && calls >= previous.calls, `${line} after ${JSON.stringify(previous)}`);
+      assert.equal(done + left, Number(/ (\d+) jobs collected/.exec(final)?.[1]), line);
+      previous = { done, calls };
+    }
+  });
+
+  it('--log-format json: every stderr line is a JSON object (one per finished job, then the final message); nothing on stdout', async () => {
+    const dir = join(work, 'json-log');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'iamwright.jsonc'), JSON.stringify(config(join(dir, 'data'))));
+    const run = await runCli(
+      ['collect', 'download', '-c', join(dir, 'iamwright.jsonc'), '--log-format', 'json'],
+      process.env,
+    );
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout, '');
+    assert.ok(run.stderr.endsWith('\n'));
+    const lines = run.stderr
+      .slice(0, -1)
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const final = lines.pop() ?? {};
+    const summary = JSON.parse(await readFile(join(dir, 'data', String(final.summary)), 'utf8')) as {
+      totals: { jobs: Record<string, number> };
+    };
+    const iso = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+    assert.deepEqual(Object.keys(final).sort(), ['exitCode', 'level', 'message', 'summary', 'time']);
+    assert.match(String(final.time), iso);
+    assert.deepEqual(
+      { level: final.level, exitCode: final.exitCode, summary: final.summary },
+      { level: 'info', exitCode: 0, summary: final.summary },
+    );
+    assert.match(String(final.message), new RegExp(`^collected ${org.accounts.length} accounts, \\d+ jobs collected`));
+    assert.match(String(final.summary), /^runs\/[\dTZ-]+\/summary\.json$/);
+    assert.equal(lines.length, summary.totals.jobs.collected, 'one line per job');
+    const required = ['account', 'durationMs', 'event', 'level', 'region', 'service', 'status', 'sync', 'time'];
+    const optional = ['counts', 'issues', 'note', 'reason'];
+    for (const line of lines) {
+      const keys = Object.keys(line);
+      assert.deepEqual(
+        {
+          missing: required.filter((k) => !keys.includes(k)),
+          unknown: keys.filter((k) => !required.includes(k) && !optional.includes(k)),
+        },
+        { missing: [], unknown: [] },
+        JSON.stringify(line),
+      );
+      assert.match(String(line.time), iso);
+      assert.deepEqual(
+        { event: line.event, level: line.level, status: line.status },
+        { event: 'job', level: 'info', status: 'collected' },
+      );
+      assert.ok(
+        org.accounts.some((a) => a.id === line.account) && typeof line.durationMs === 'number',
+        JSON.stringify(line),
+      );
+    }
   });
 
   it('a resource name containing ../ cannot escape the storage root', async () => {

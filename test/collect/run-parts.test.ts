@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import type { HttpRequest } from '@smithy/protocol-http';
 import type { RetryErrorInfo, RetryToken } from '@smithy/types';
+import { keepIpEndpointHost } from '../../src/collect/aws/ip-endpoint.js';
 import { JitteredRetryStrategy } from '../../src/collect/aws/retry.js';
 import { Limiter, mapLimit } from '../../src/collect/run/limiter.js';
 import { runScheduled } from '../../src/collect/run/schedule.js';
@@ -83,4 +86,41 @@ it('the scheduler keeps a group under its cap while other jobs go ahead, and kee
   assert.equal(peakA, 1);
   assert.equal(peak, 3);
   assert.deepEqual(started.slice(0, 3), ['a1', 'b1', 'b2']);
+});
+
+it('S3 Control with an IP endpoint calls the IP itself (the SDK would make `<account>.127.0.0.1`); host names keep the account prefix', async () => {
+  const sent: string[] = [];
+  for (const endpoint of [
+    'http://127.0.0.1:5000',
+    'http://[::1]:5000/',
+    'https://10.1.2.3',
+    'http://s3control.localhost:5000',
+  ]) {
+    const client = new S3ControlClient({
+      region: 'us-east-1',
+      endpoint,
+      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+      maxAttempts: 1,
+      requestHandler: {
+        handle: async (request: HttpRequest) => {
+          const port = request.port ? `:${request.port}` : '';
+          sent.push(
+            `${request.protocol}//${request.hostname}${port}${request.path} ${request.headers['x-amz-account-id']}`,
+          );
+          throw new Error('sent');
+        },
+      },
+    });
+    keepIpEndpointHost(client, endpoint);
+    await assert.rejects(client.send(new GetPublicAccessBlockCommand({ AccountId: '123456789012' })), {
+      message: 'sent',
+    });
+    client.destroy();
+  }
+  assert.deepEqual(sent, [
+    'http://127.0.0.1:5000/v20180820/configuration/publicAccessBlock 123456789012',
+    'http://[::1]:5000/v20180820/configuration/publicAccessBlock 123456789012',
+    'https://10.1.2.3/v20180820/configuration/publicAccessBlock 123456789012',
+    'http://123456789012.s3control.localhost:5000/v20180820/configuration/publicAccessBlock 123456789012',
+  ]);
 });

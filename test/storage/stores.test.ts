@@ -10,12 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { buildIndexes, INDEX_WRITE_ATTEMPTS } from '../../src/collect/indexes/registry.js';
 import { createStore } from '../../src/storage/create-store.js';
 import { UnsafeKeyError } from '../../src/storage/layout.js';
 import { LocalStore } from '../../src/storage/local-store.js';
 import type { Store } from '../../src/storage/store.js';
 import { writeJson } from '../../src/storage/write-json.js';
-import { AwsAccessError } from '../../src/util/errors.js';
+import { AwsAccessError, DataError } from '../../src/util/errors.js';
 import { dummyAwsEnv, type Moto, startMoto } from '../moto/harness.js';
 
 Object.assign(process.env, dummyAwsEnv());
@@ -40,24 +41,64 @@ after(async () => {
 interface StoreKind {
   name: string;
   make(): Promise<Store>;
+  /** Another store on the same folder or bucket: a second writer. */
+  again(store: Store): Promise<Store>;
 }
 
 const kinds: StoreKind[] = [
   {
     name: 'LocalStore',
     make: async () => new LocalStore(await mkdtemp(join(tempRoot, 'local-'))),
+    again: async (store) => new LocalStore(store.location),
   },
   {
     name: 'S3Store',
     make: async () => {
       const bucket = `store-test-${++bucketCounter}`;
       await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-      return createStore({ type: 's3', bucket, prefix: 'data/iam', region: 'us-east-1', endpoint: moto.endpoint });
+      return s3Store(bucket);
     },
+    again: async (store) => s3Store(new URL(store.location).hostname),
   },
 ];
 
 const ROLE = 'aws/aws/accounts/123456789012/iam/role/service-role%2fapp-role';
+
+function s3Store(bucket: string): Promise<Store> {
+  return createStore({ type: 's3', bucket, prefix: 'data/iam', region: 'us-east-1', endpoint: moto.endpoint });
+}
+
+/** One stored role per account, trusting a principal named after the account. */
+async function storeTrustingRoles(store: Store, accounts: string[]): Promise<void> {
+  for (const account of accounts) {
+    const folder = `aws/aws/accounts/${account}/iam/role/reader`;
+    await writeJson(store, `${folder}/metadata.json`, { arn: `arn:aws:iam::${account}:role/reader` });
+    await writeJson(store, `${folder}/trust-policy.json`, {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::9999${account.slice(4)}:root` }, Action: 'sts:AssumeRole' },
+      ],
+    });
+  }
+}
+
+const TRUST_INDEX = 'aws/aws/indexes/principals-to-trust-policies.json';
+
+/** The trust index entry of one account as `storeTrustingRoles` makes it. */
+function trustEntry(account: string): Record<string, unknown> {
+  return { principal: { [`arn:aws:iam::9999${account.slice(4)}:root`]: [`arn:aws:iam::${account}:role/reader`] } };
+}
+
+/** A store whose conditional writes run `before` first (once per call), to force a lost race. */
+function racing(store: Store, before: (attempt: number) => Promise<void>): Store & { attempts: number } {
+  const wrapper = Object.create(store) as Store & { attempts: number };
+  wrapper.attempts = 0;
+  wrapper.writeIfVersion = async (key, text, version) => {
+    await before(++wrapper.attempts);
+    return store.writeIfVersion(key, text, version);
+  };
+  return wrapper;
+}
 
 for (const kind of kinds) {
   describe(`${kind.name}`, () => {
@@ -146,6 +187,89 @@ for (const kind of kinds) {
         { results: ['written', 'deleted'], written: '{\n  "a": "1",\n  "b": "2"\n}', after: undefined, tree: [] },
       );
       await store.close();
+    });
+
+    it('conditional writes: only over the version read (absent: only while still absent)', async () => {
+      const store = await kind.make();
+      const other = await kind.again(store);
+      const absent = await store.readVersioned('i/x.json');
+      const results = [await store.writeIfVersion('i/x.json', 'one', absent.version)];
+      // The second writer read "absent" too: it lost the race.
+      results.push(await other.writeIfVersion('i/x.json', 'two', absent.version));
+      const first = await other.readVersioned('i/x.json');
+      results.push(await other.writeIfVersion('i/x.json', 'three', first.version));
+      results.push(await store.writeIfVersion('i/x.json', 'four', first.version));
+      const last = await store.readVersioned('i/x.json');
+      assert.deepEqual(
+        {
+          absent,
+          results,
+          text: last.text,
+          versionChanged: last.version !== first.version && last.version !== undefined,
+        },
+        {
+          absent: { text: undefined, version: undefined },
+          results: [true, false, true, false],
+          text: 'three',
+          versionChanged: true,
+        },
+      );
+      await Promise.all([store.close(), other.close()]);
+    });
+
+    it('two concurrent index writers: the one that loses the race recomputes over the winner, both entries stay', async () => {
+      const store = await kind.make();
+      await storeTrustingRoles(store, ['111111111111', '222222222222']);
+      const second = await kind.again(store);
+      // Writer A reads the index, then writer B updates it before A writes.
+      let b: Promise<string[]> | undefined;
+      const first = racing(store, async (attempt) => {
+        if (attempt === 1) {
+          b = buildIndexes({
+            store: second,
+            partition: 'aws',
+            accounts: ['222222222222'],
+            services: ['iam'],
+            concurrency: 4,
+          });
+          await b;
+        }
+      });
+      const a = await buildIndexes({
+        store: first,
+        partition: 'aws',
+        accounts: ['111111111111'],
+        services: ['iam'],
+        concurrency: 4,
+      });
+      assert.deepEqual(
+        { a, b: await b, attempts: first.attempts, index: JSON.parse((await store.read(TRUST_INDEX)) ?? '') },
+        {
+          a: ['principals-to-trust-policies'],
+          b: ['principals-to-trust-policies'],
+          attempts: 2,
+          index: { '111111111111': trustEntry('111111111111'), '222222222222': trustEntry('222222222222') },
+        },
+      );
+      await Promise.all([store.close(), second.close()]);
+    });
+
+    it(`gives up after ${INDEX_WRITE_ATTEMPTS} lost races with a one-line DataError, and leaves the winner's index`, async () => {
+      const store = await kind.make();
+      await storeTrustingRoles(store, ['111111111111']);
+      const other = await kind.again(store);
+      const loser = racing(store, async (attempt) => {
+        await other.write(TRUST_INDEX, `{"changed": ${attempt}}`);
+      });
+      await assert.rejects(
+        buildIndexes({ store: loser, partition: 'aws', accounts: ['111111111111'], services: ['iam'], concurrency: 4 }),
+        (error: unknown) =>
+          error instanceof DataError &&
+          error.message ===
+            `${store.location}/${TRUST_INDEX}: changed by another writer during each of 3 attempts; run \`iamwright collect index\` again`,
+      );
+      assert.equal(await store.read(TRUST_INDEX), '{"changed": 3}');
+      await Promise.all([store.close(), other.close()]);
     });
 
     it('refuses every key or prefix that could leave the root', async () => {
@@ -243,6 +367,56 @@ describe('LocalStore', () => {
     assert.deepEqual(await readdir(staging), [live]);
     await store.close();
     assert.ok((await stat(staging)).isDirectory(), 'kept: another process may still use it');
+  });
+
+  it('conditional writes hold a lock across processes: two processes incrementing one counter lose no update', async () => {
+    const root = await mkdtemp(join(tempRoot, 'cas-'));
+    const script = `
+      const { LocalStore } = await import(${JSON.stringify(new URL('../../src/storage/local-store.ts', import.meta.url).href)});
+      const store = new LocalStore(${JSON.stringify(root)});
+      let conflicts = 0;
+      for (let i = 0; i < 40; i++) {
+        for (;;) {
+          const { text, version } = await store.readVersioned('counter.json');
+          if (await store.writeIfVersion('counter.json', String(Number(text ?? '0') + 1), version)) break;
+          conflicts++;
+        }
+      }
+      await store.close();
+      process.stdout.write(String(conflicts));
+    `;
+    const run = () =>
+      new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        let out = '';
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+        });
+        child.once('error', reject);
+        child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}`))));
+      });
+    await Promise.all([run(), run()]);
+    assert.deepEqual(
+      { counter: await readFile(join(root, 'counter.json'), 'utf8'), staging: await readdir(root) },
+      { counter: '80', staging: ['counter.json'] },
+    );
+  });
+
+  it('breaks a lock left by a dead process at once', async () => {
+    const root = await mkdtemp(join(tempRoot, 'dead-lock-'));
+    const store = new LocalStore(root);
+    await store.write('i.json', '1');
+    const staging = join(root, '.iamwright-tmp');
+    // The lock file of a process killed while holding it (pid above Linux's default pid_max).
+    const { createHash } = await import('node:crypto');
+    const lock = join(staging, `${createHash('sha256').update('i.json').digest('hex').slice(0, 32)}.lock`);
+    await writeFile(lock, `${2 ** 22 + 12345}-deadbeef`);
+    const { version } = await store.readVersioned('i.json');
+    assert.equal(await store.writeIfVersion('i.json', '2', version), true);
+    assert.deepEqual({ text: await store.read('i.json'), staging: await readdir(staging) }, { text: '2', staging: [] });
+    await store.close();
   });
 
   it('names itself by its label and resolves a relative path against cwd', async () => {

@@ -64,7 +64,8 @@ export class ClientPool {
       retryStrategy: this.shared.retryStrategy,
       maxAttempts: this.shared.maxAttempts,
     });
-    if (key.endpoint && key.name === 's3control') keepIpEndpointHost(client as unknown as { config: unknown }, key.endpoint);
+    if (key.endpoint && key.name === 's3control')
+      keepIpEndpointHost(client as unknown as { config: unknown }, key.endpoint);
     // The SDK's logger middleware builds a redacted copy of every input and output for its logger,
     // even the default no-op one: a deep walk of each response (5% of a collection's CPU, measured).
     client.middlewareStack.remove('loggerMiddleware');

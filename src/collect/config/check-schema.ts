@@ -65,8 +65,10 @@ export function checkSchema(schema: Schema, value: unknown, instancePath = ''): 
       return error('pattern', { pattern: schema.pattern });
   }
   if (typeof value === 'number') {
-    if (typeof schema.maximum === 'number' && value > schema.maximum) return error('maximum', { limit: schema.maximum });
-    if (typeof schema.minimum === 'number' && value < schema.minimum) return error('minimum', { limit: schema.minimum });
+    if (typeof schema.maximum === 'number' && value > schema.maximum)
+      return error('maximum', { limit: schema.maximum });
+    if (typeof schema.minimum === 'number' && value < schema.minimum)
+      return error('minimum', { limit: schema.minimum });
   }
   if (Array.isArray(value) && schema.items !== undefined) {
     for (const [index, item] of value.entries()) {

@@ -75,7 +75,16 @@ function nodeValue(node: Node): unknown {
 /** `initialRole` needs exactly one of `arn` and `pathAndName`; JSON Schema would say it less clearly. */
 function checkAuthBlocks(config: ConfigFile, file: string, text: string, tree: Node): void {
   const blocks: Array<[(string | number)[], AuthConfig | undefined]> = [[['auth'], config.auth]];
-  if (config.storage?.type === 's3') blocks.push([['storage', 'auth'], config.storage.auth]);
+  if (config.storage?.type === 's3') {
+    blocks.push([['storage', 'auth'], config.storage.auth]);
+    if (config.storage.auth?.role) {
+      const at = ['storage', 'auth', 'role'];
+      const node = findNodeAtLocation(tree, at) ?? tree;
+      throw new ConfigError(
+        `${file}:${lineOf(text, node.offset)}: ${jsonPath(at)}: not used for storage, which is reached with "profile" and "initialRole" (an initialRole "arn" reaches a bucket in another account)`,
+      );
+    }
+  }
   const addService = (base: (string | number)[], services: ConfigFile['serviceConfigs']) => {
     for (const [service, sc] of Object.entries(services ?? {})) {
       blocks.push([[...base, service, 'auth'], sc.auth]);

@@ -47,6 +47,10 @@ export const SERVICE_CODES = [
   'ses',
   'ssm-contacts',
   'ssm-incidents',
+  // Further resource-policy services found in the IAM database (docs/resource-policy-coverage.md).
+  'mediastore',
+  's3vectors',
+  'vpc-lattice',
 ] as const;
 
 export type ServiceCode = (typeof SERVICE_CODES)[number];

@@ -4,11 +4,20 @@ import type { Store } from '../../storage/store.js';
 import { DataError } from '../../util/errors.js';
 import { mapLimit } from '../run/limiter.js';
 import { accountsToOrgs } from './accounts-to-orgs.js';
+import { apigatewaysToAccounts } from './apigateways-to-accounts.js';
+import { bucketsToAccounts } from './buckets-to-accounts.js';
 import { principalsToTrustPolicies } from './principals-to-trust-policies.js';
 import type { Indexer } from './types.js';
+import { vpcs } from './vpcs.js';
 
 /** Every index this version builds (the resource-policy services add theirs with their sources). */
-export const INDEXERS: readonly Indexer[] = [accountsToOrgs, principalsToTrustPolicies];
+export const INDEXERS: readonly Indexer[] = [
+  accountsToOrgs,
+  principalsToTrustPolicies,
+  bucketsToAccounts,
+  apigatewaysToAccounts,
+  vpcs,
+];
 
 export interface IndexRun {
   store: Store;

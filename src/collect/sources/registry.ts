@@ -60,6 +60,10 @@ import { dynamoDbTables } from './dynamodb/tables.js';
 import { dynamoDbStreams } from './dynamodb/streams.js';
 import { kinesisDataStreams } from './kinesis/data-streams.js';
 import { efsFileSystems } from './elasticfilesystem/file-systems.js';
+import { s3VectorBuckets } from './s3vectors/vector-buckets.js';
+import { latticeServices } from './vpc-lattice/services.js';
+import { latticeServiceNetworks } from './vpc-lattice/service-networks.js';
+import { mediastoreContainers } from './mediastore/containers.js';
 import type { Source } from './types.js';
 
 /**
@@ -128,6 +132,10 @@ export const SOURCES: readonly Source[] = [
   acmPcaCertificateAuthorities,
   resolverQueryLogConfigs,
   resolverRules,
+  s3VectorBuckets,
+  latticeServices,
+  latticeServiceNetworks,
+  mediastoreContainers,
 ];
 
 export function sourcesFor(services: readonly ServiceCode[]): Source[] {
