@@ -2,6 +2,7 @@ import type { Dataset } from '../data/model.js';
 import type { PolicyStatement } from '../policy/document.js';
 import { actionSupportsKey } from '../policy/condition-keys.js';
 import type { ConditionSpec } from './template/types.js';
+import { sidName } from './engine/sid-name.js';
 
 /** A policy's Condition element: operator -> key -> values. */
 export type ConditionBlock = Record<string, Record<string, string[]>>;
@@ -24,26 +25,12 @@ export function conditionBlock(conditions: readonly ConditionSpec[]): ConditionB
   return block;
 }
 
-const NON_ALPHANUMERIC = /[^A-Za-z0-9]+/g;
-
-function capitalize(text: string): string {
-  const clean = text.replace(NON_ALPHANUMERIC, '');
-  return clean ? clean[0]!.toUpperCase() + clean.slice(1).toLowerCase() : '';
-}
-
 /**
  * The SID suffix of a condition set, in the format policy_sentry reserved for it
  * (`{Key}{Operator}{Value}`): `S3ReadBucket` + `AwsresourcetagteamStringequalsPayments`.
  */
 export function conditionSidSuffix(conditions: readonly ConditionSpec[]): string {
-  return conditions
-    .map((c) => capitalize(c.key) + capitalize(c.operator) + capitalize(conditionValues(c).join('')))
-    .join('');
-}
-
-/** A stable identity for a condition set, to group ARNs that share it. */
-export function conditionSetKey(conditions: readonly ConditionSpec[]): string {
-  return JSON.stringify(conditions.map((c) => [c.key, c.operator, conditionValues(c)]));
+  return conditions.map((c) => sidName(c.key, c.operator, conditionValues(c).join(''))).join('');
 }
 
 export interface ConditionedStatements {

@@ -52,6 +52,13 @@ export function tagsObject(
   return out;
 }
 
+/** Tag lists some services write in lower case (`[{key, value}]`) -> `{key: value}`; undefined when none. */
+export function lowerCaseTagsObject(
+  tags: ReadonlyArray<{ key?: string | undefined; value?: string | undefined }> | undefined,
+): Record<string, string> | undefined {
+  return tagsObject(tags?.map((tag) => ({ Key: tag.key, Value: tag.value })));
+}
+
 /** Dates as iam-collect stores them: ISO 8601 in UTC with milliseconds. */
 export function isoDate(value: Date | string | undefined): string | undefined {
   if (value === undefined) return undefined;

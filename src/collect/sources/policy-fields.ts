@@ -60,6 +60,13 @@ export function tagsMap(
   return entries.length > 0 ? Object.fromEntries(entries.map(([key, value]) => [key, value ?? ''])) : undefined;
 }
 
+/** `items` in consecutive groups of at most `size`, for batch APIs. */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const groups: T[][] = [];
+  for (let start = 0; start < items.length; start += size) groups.push(items.slice(start, start + size));
+  return groups;
+}
+
 /** Every page of a paged call: `fetch(token)` until `next(page)` gives no token. */
 export async function allPages<P>(
   fetch: (token: string | undefined) => Promise<P>,

@@ -1,6 +1,6 @@
 import { CloudTrailClient, GetResourcePolicyCommand, ListTagsCommand } from '@aws-sdk/client-cloudtrail';
 import { FieldCollector, type FieldResult, tagsObject } from '../fields.js';
-import { allPages, policyDocument, readResourceField } from '../policy-fields.js';
+import { allPages, chunks, policyDocument, readResourceField } from '../policy-fields.js';
 import type { Source } from '../types.js';
 
 /** ListTags takes at most 20 ARNs. */
@@ -54,10 +54,10 @@ export function cloudtrailResourcePolicySource(kind: CloudTrailKind): Source {
       );
       const resources = pages.flatMap((page) => page.items);
 
-      const batches: string[][] = [];
-      for (let start = 0; start < resources.length; start += TAG_BATCH) {
-        batches.push(resources.slice(start, start + TAG_BATCH).map((r) => r.arn));
-      }
+      const batches = chunks(
+        resources.map((r) => r.arn),
+        TAG_BATCH,
+      );
       const tagResults = await ctx.map(batches, (arns) =>
         readResourceField(() => client.send(new ListTagsCommand({ ResourceIdList: arns }))),
       );

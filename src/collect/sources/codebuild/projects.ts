@@ -5,10 +5,9 @@ import {
   ListProjectsCommand,
   type Project,
 } from '@aws-sdk/client-codebuild';
-import { FieldCollector } from '../fields.js';
-import { allPages, policyDocument, readResourceField } from '../policy-fields.js';
+import { FieldCollector, lowerCaseTagsObject } from '../fields.js';
+import { allPages, chunks, policyDocument, readResourceField } from '../policy-fields.js';
 import type { Source } from '../types.js';
-import { codebuildTags } from './tags.js';
 
 /** BatchGetProjects takes at most 100 names. */
 const BATCH = 100;
@@ -34,9 +33,9 @@ export const codebuildProjects: Source = {
     );
     const names = pages.flatMap((page) => page.projects ?? []);
     const projects: Project[] = [];
-    for (let start = 0; start < names.length; start += BATCH) {
-      const batch = await codebuild.send(new BatchGetProjectsCommand({ names: names.slice(start, start + BATCH) }));
-      projects.push(...(batch.projects ?? []));
+    for (const batch of chunks(names, BATCH)) {
+      const out = await codebuild.send(new BatchGetProjectsCommand({ names: batch }));
+      projects.push(...(out.projects ?? []));
     }
 
     const records = await ctx.map(
@@ -52,7 +51,7 @@ export const codebuildProjects: Source = {
           visibility: project.projectVisibility,
           resourceAccessRole: project.resourceAccessRole,
         };
-        fields.files.tags = codebuildTags(project.tags);
+        fields.files.tags = lowerCaseTagsObject(project.tags);
         const policy = await readResourceField(() =>
           codebuild.send(new GetResourcePolicyCommand({ resourceArn: arn })),
         );

@@ -5,10 +5,9 @@ import {
   ListReportGroupsCommand,
   type ReportGroup,
 } from '@aws-sdk/client-codebuild';
-import { FieldCollector } from '../fields.js';
-import { allPages, policyDocument, readResourceField } from '../policy-fields.js';
+import { FieldCollector, lowerCaseTagsObject } from '../fields.js';
+import { allPages, chunks, policyDocument, readResourceField } from '../policy-fields.js';
 import type { Source } from '../types.js';
-import { codebuildTags } from './tags.js';
 
 /** BatchGetReportGroups takes at most 100 ARNs. */
 const BATCH = 100;
@@ -36,11 +35,9 @@ export const codebuildReportGroups: Source = {
     );
     const arns = pages.flatMap((page) => page.reportGroups ?? []);
     const groups: ReportGroup[] = [];
-    for (let start = 0; start < arns.length; start += BATCH) {
-      const batch = await codebuild.send(
-        new BatchGetReportGroupsCommand({ reportGroupArns: arns.slice(start, start + BATCH) }),
-      );
-      groups.push(...(batch.reportGroups ?? []));
+    for (const batch of chunks(arns, BATCH)) {
+      const out = await codebuild.send(new BatchGetReportGroupsCommand({ reportGroupArns: batch }));
+      groups.push(...(out.reportGroups ?? []));
     }
 
     const records = await ctx.map(
@@ -57,7 +54,7 @@ export const codebuildReportGroups: Source = {
           exportBucket: s3?.bucket,
           exportKey: s3?.encryptionKey,
         };
-        fields.files.tags = codebuildTags(group.tags);
+        fields.files.tags = lowerCaseTagsObject(group.tags);
         const policy = await readResourceField(() =>
           codebuild.send(new GetResourcePolicyCommand({ resourceArn: arn })),
         );

@@ -6,7 +6,7 @@ import {
   OpenSearchClient,
 } from '@aws-sdk/client-opensearch';
 import { FieldCollector, type FieldResult, tagsObject } from '../fields.js';
-import { policyDocument, readResourceField } from '../policy-fields.js';
+import { chunks, policyDocument, readResourceField } from '../policy-fields.js';
 import type { Source } from '../types.js';
 
 /** DescribeDomains takes at most five names. */
@@ -28,8 +28,7 @@ export const domains: Source = {
     const client = ctx.client(OpenSearchClient);
     const listed = await client.send(new ListDomainNamesCommand({}));
     const names = (listed.DomainNames ?? []).flatMap((d) => (d.DomainName ? [d.DomainName] : []));
-    const batches: string[][] = [];
-    for (let i = 0; i < names.length; i += DESCRIBE_BATCH) batches.push(names.slice(i, i + DESCRIBE_BATCH));
+    const batches = chunks(names, DESCRIBE_BATCH);
     const described = await ctx.map(batches, async (batch) => {
       const result = await readResourceField(() => client.send(new DescribeDomainsCommand({ DomainNames: batch })));
       return batch.map((name): [string, FieldResult<DomainStatus>] => {

@@ -4,7 +4,7 @@ import {
   ListTagsForResourceCommand,
   RedshiftServerlessClient,
 } from '@aws-sdk/client-redshift-serverless';
-import { FieldCollector } from '../fields.js';
+import { FieldCollector, lowerCaseTagsObject } from '../fields.js';
 import { allPages, policyDocument, readResourceField } from '../policy-fields.js';
 import type { Source } from '../types.js';
 
@@ -56,10 +56,7 @@ export const redshiftServerlessNamespaces: Source = {
         readResourceField(() => serverless.send(new ListTagsForResourceCommand({ resourceArn: arn }))),
       ]);
       fields.set('policy', policy, (out) => policyDocument(out.ResourcePolicy?.Policy));
-      fields.set('tags', tags, (out) => {
-        const entries = (out.tags ?? []).map((tag) => [tag.key, tag.value ?? ''] as const);
-        return entries.length > 0 ? Object.fromEntries(entries) : undefined;
-      });
+      fields.set('tags', tags, (out) => lowerCaseTagsObject(out.tags));
       return fields;
     });
     return {
