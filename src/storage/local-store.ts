@@ -176,13 +176,15 @@ export class LocalStore implements Store {
     this.prepareStaging();
     const temp = join(this.staging, `${process.pid}-${PROCESS_TOKEN}-${++LocalStore.tempCounter}.tmp`);
     try {
-      try {
-        fs.writeFileSync(temp, text);
-      } catch (error) {
-        // The staging folder was removed under us (a user cleaning up): make it again, once.
-        if (!isCode(error, 'ENOENT')) throw error;
-        fs.mkdirSync(this.staging, { recursive: true });
-        fs.writeFileSync(temp, text);
+      // The staging folder may be removed under us (another process closing its store, a user cleaning up): make it again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          fs.writeFileSync(temp, text);
+          break;
+        } catch (error) {
+          if (!isCode(error, 'ENOENT') || attempt >= 5) throw error;
+          fs.mkdirSync(this.staging, { recursive: true });
+        }
       }
       this.moveIntoPlace(temp, target);
     } catch (error) {
@@ -272,9 +274,17 @@ function sha256(text: string): string {
 }
 
 /** Deletes temp files of processes that are gone (killed mid-write), and any older than a day. Locks are left to `lock`. */
-function sweepStaleTemps(staging: string): void {
+export function sweepStaleTemps(staging: string): void {
   const now = Date.now();
-  for (const name of fs.readdirSync(staging)) {
+  let names: string[];
+  try {
+    names = fs.readdirSync(staging);
+  } catch (error) {
+    // Another process closing its store may remove the (then empty) folder between our mkdir and this read.
+    if (isCode(error, 'ENOENT')) return;
+    throw error;
+  }
+  for (const name of names) {
     if (name.endsWith('.lock')) continue;
     const [pidText, token] = name.split('-');
     const pid = Number(pidText);

@@ -13,7 +13,7 @@ import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/cl
 import { buildIndexes, INDEX_WRITE_ATTEMPTS } from '../../src/collect/indexes/registry.js';
 import { createStore } from '../../src/storage/create-store.js';
 import { UnsafeKeyError } from '../../src/storage/layout.js';
-import { LocalStore } from '../../src/storage/local-store.js';
+import { LocalStore, sweepStaleTemps } from '../../src/storage/local-store.js';
 import type { Store } from '../../src/storage/store.js';
 import { writeJson } from '../../src/storage/write-json.js';
 import { AwsAccessError, DataError } from '../../src/util/errors.js';
@@ -402,6 +402,15 @@ describe('LocalStore', () => {
       { counter: await readFile(join(root, 'counter.json'), 'utf8'), staging: await readdir(root) },
       { counter: '80', staging: ['counter.json'] },
     );
+  });
+
+  it('the stale-temp sweep accepts a staging folder another process removed, and still sweeps a dead process\'s temp', async () => {
+    const root = await mkdtemp(join(tempRoot, 'sweep-'));
+    assert.doesNotThrow(() => sweepStaleTemps(join(root, 'gone')));
+    await writeFile(join(root, '999999999-deadbeef-1.tmp'), 'half');
+    await writeFile(join(root, 'abc.lock'), 'held');
+    sweepStaleTemps(root);
+    assert.deepEqual(await readdir(root), ['abc.lock']);
   });
 
   it('breaks a lock left by a dead process at once', async () => {
