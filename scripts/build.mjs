@@ -32,7 +32,8 @@ const common = {
   target: 'node20',
   format: 'esm',
   splitting: true,
-  minify: true,
+  // IAMWRIGHT_BUILD_MINIFY=0 keeps names readable, for CPU profiles.
+  minify: process.env.IAMWRIGHT_BUILD_MINIFY !== '0',
   sourcemap: false,
   legalComments: 'none',
   // ESM builds of dependencies: jsonc-parser's UMD "main" cannot be bundled.

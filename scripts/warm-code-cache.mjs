@@ -1,36 +1,48 @@
-// Writes dist/cli.cjs.cache: V8's code cache of the CLI bundle after running typical commands in
-// one process, so that the functions they use are compiled into the cache. Run by the build with
-// stdout discarded; the commands' stderr is muted here so that only failures of this script show.
+// Writes the CLI's V8 code caches: for each short command, `dist/cli.cjs.<command>.cache` after
+// running that command's typical uses, and the general `dist/cli.cjs.cache` after all of them
+// (for every other command). Each cache is made in its own process, so that it holds only the
+// functions its commands compiled. Run by the build with stdout discarded; the commands' stderr
+// goes to the build's pipe, shown only if this script fails.
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
-const { CODE_CACHE, loadCli } = createRequire(import.meta.url)('../bin/cli-loader.js');
+const { BUNDLE, CACHED_COMMANDS, loadCli } = createRequire(import.meta.url)('../bin/cli-loader.js');
 
-const COMMANDS = [
-  ['--version'],
-  ['--help'],
-  ['write-policy', '-i', 'bench/templates/small.yml'],
-  ['write-policy', '-i', 'bench/templates/large.yml'],
-  ['write-policy', '-i', 'bench/templates/large.yml', '--minimize', '0', '--fmt', 'yaml'],
-  ['write-policy', '-i', 'bench/templates/large.yml', '--shrink', '--fmt', 'terraform'],
-  ['write-policy', '-i', 'examples/actions.yml'],
-  ['query', 'action-table', '--service', 's3', '--name', 'GetObject'],
-  ['query', 'action-table', '--service', 'all', '--resource-type', '*'],
-  ['query', 'action-table', '--service', 'ssm', '--access-level', 'read'],
-  ['query', 'arn-table', '--service', 's3'],
-  ['query', 'condition-table', '--service', 's3'],
-  ['query', 'service-table'],
-  ['validate', 'bench/policies/200-statements.json'],
-  ['expand', 'bench/policies/200-statements.json'],
-];
+const USES = {
+  'write-policy': [
+    ['write-policy', '-i', 'bench/templates/small.yml'],
+    ['write-policy', '-i', 'bench/templates/large.yml'],
+    ['write-policy', '-i', 'bench/templates/large.yml', '--minimize', '0', '--fmt', 'yaml'],
+    ['write-policy', '-i', 'bench/templates/large.yml', '--shrink', '--fmt', 'terraform'],
+    ['write-policy', '-i', 'examples/actions.yml'],
+  ],
+  query: [
+    ['query', 'action-table', '--service', 's3', '--name', 'GetObject'],
+    ['query', 'action-table', '--service', 'all', '--resource-type', '*'],
+    ['query', 'action-table', '--service', 'ssm', '--access-level', 'read'],
+    ['query', 'arn-table', '--service', 's3'],
+    ['query', 'condition-table', '--service', 's3'],
+    ['query', 'service-table'],
+  ],
+  validate: [['validate', 'bench/policies/200-statements.json']],
+  expand: [['expand', 'bench/policies/200-statements.json']],
+};
+const GENERAL = [['--version'], ['--help'], ...Object.values(USES).flat()];
 
-const { runCli, script } = loadCli({ useCache: false });
-const writeErr = process.stderr.write;
-process.stderr.write = () => true;
-try {
-  for (const argv of COMMANDS) await runCli(['node', 'iamwright', ...argv]);
-} finally {
-  process.stderr.write = writeErr;
+const group = process.argv[2];
+if (group === undefined) {
+  // The parent: one child process per cache.
+  for (const name of [...CACHED_COMMANDS, 'general']) {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), name], { stdio: 'inherit' });
+    if (child.status !== 0) process.exit(child.status ?? 1);
+  }
+} else {
+  const uses = group === 'general' ? GENERAL : USES[group];
+  if (!uses) throw new Error(`no typical uses for ${group}`);
+  const { runCli, script } = loadCli({ useCache: false });
+  for (const argv of uses) await runCli(['node', 'iamwright', ...argv]);
   process.exitCode = 0;
+  writeFileSync(group === 'general' ? `${BUNDLE}.cache` : `${BUNDLE}.${group}.cache`, script.createCachedData());
 }
-writeFileSync(CODE_CACHE, script.createCachedData());

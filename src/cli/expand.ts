@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { dataOption } from './global-options.js';
+import { writeStderr, writeStdout } from './stdout.js';
 
 interface ExpandCommandOptions {
   fmt: 'json' | 'yaml';
@@ -53,11 +54,11 @@ async function expandCommand(file: string, options: ExpandCommandOptions, dataPa
     throw error;
   }
   for (const warning of result.warnings) {
-    process.stderr.write(`iamwright: warning: ${file}:${source.locate(warning.path).line}: ${warning.message}\n`);
+    writeStderr(`iamwright: warning: ${file}:${source.locate(warning.path).line}: ${warning.message}\n`);
   }
   const text = await renderExpanded(result, { format: options.fmt, annotate: options.annotate ?? false });
   if (options.outputFile === undefined) {
-    process.stdout.write(text);
+    writeStdout(text);
   } else {
     const { writeFileAtomic } = await import('../util/atomic-write.js');
     await writeFileAtomic(options.outputFile, text);

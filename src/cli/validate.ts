@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { dataOption } from './global-options.js';
+import { writeStdout } from './stdout.js';
 
 interface ValidateOptions {
   fmt: 'text' | 'json' | 'sarif';
@@ -43,13 +44,13 @@ async function validateCommand(
   const dataset = loadDataset(dataPath);
   const results = files.map((file, i) => ({ file, findings: validatePolicyText(texts[i]!, dataset) }));
   if (options.fmt === 'json') {
-    process.stdout.write(render.renderJson(results));
+    writeStdout(render.renderJson(results));
   } else if (options.fmt === 'sarif') {
     const { relative, resolve, sep } = await import('node:path');
     const uriOf = (file: string) => encodeURI(relative(process.cwd(), resolve(file)).split(sep).join('/'));
-    process.stdout.write(render.renderSarif(results, { version: await packageVersion(), uriOf }));
+    writeStdout(render.renderSarif(results, { version: await packageVersion(), uriOf }));
   } else {
-    process.stdout.write(render.renderText(results));
+    writeStdout(render.renderText(results));
   }
   const { failOn } = options;
   if (failOn === 'none') return 0;

@@ -2,6 +2,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { OUTPUT_FORMATS, type OutputFormat } from '../policy/formats.js';
 import { UsageError } from '../util/errors.js';
 import { dataOption } from './global-options.js';
+import { writeStderr, writeStdout } from './stdout.js';
 
 interface WritePolicyOptions {
   inputFile?: string;
@@ -98,7 +99,7 @@ async function writePolicyCommand(options: WritePolicyOptions, dataPath: string 
     throw locateTemplateError(error, source, parsed.locate);
   }
   for (const warning of result.warnings) {
-    process.stderr.write(`iamwright: warning: ${source}:${parsed.locate(warning.path) ?? 1}: ${warning.message}\n`);
+    writeStderr(`iamwright: warning: ${source}:${parsed.locate(warning.path) ?? 1}: ${warning.message}\n`);
   }
   const { POLICY_SIZE_LIMITS, policySize, splitPolicy } = await import('../policy/size.js');
   const policies = options.maxSize === undefined ? [result.policy] : splitPolicy(result.policy, options.maxSize);
@@ -107,7 +108,7 @@ async function writePolicyCommand(options: WritePolicyOptions, dataPath: string 
     const size = policySize(policy);
     if (size > limit) {
       const which = policies.length > 1 ? `policy ${i + 1} is` : 'the policy is';
-      process.stderr.write(
+      writeStderr(
         `iamwright: warning: ${which} ${size} characters, over the ${limit} allowed for a ${options.policyKind} policy (try --minimize, --shrink or --max-size)\n`,
       );
     }
@@ -118,7 +119,6 @@ async function writePolicyCommand(options: WritePolicyOptions, dataPath: string 
       ? renderPolicy(policies[0]!, options.fmt, { name })
       : renderPolicies(policies, options.fmt, { name });
   if (options.outputFile === undefined) {
-    const { writeStdout } = await import('./stdout.js');
     writeStdout(text);
   } else {
     const { writeOutputFile } = await import('./output-file.js');

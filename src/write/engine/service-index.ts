@@ -18,21 +18,21 @@ export interface ActionRow {
 
 /** Precomputed lookups over one service for the policy writer. */
 export interface ServiceIndex {
-  service: Service;
-  rows: ActionRow[];
+  readonly service: Service;
+  readonly rows: ActionRow[];
   /**
    * The distinct ARN formats of the rows at a level, in order of their first row: the order in
    * which policy_sentry creates statements for an ARN at that level.
    */
   formatsAtLevel(level: AccessLevel): readonly ActionRow[];
   /** Every distinct ARN format of the service's rows (without `*`). */
-  allFormats: readonly ActionRow[];
+  readonly allFormats: readonly ActionRow[];
   /** The resource type name of a format (in the format's own service), cached. */
   typeNameOf(format: string): string | undefined;
   /** The rows of one action (`svc:Action`, canonical case), in order. */
   rowsOf(action: string): readonly ActionRow[];
   /** Canonical `svc:Action` by lower-cased name. */
-  actionsByLowerName: Map<string, Action>;
+  readonly actionsByLowerName: Map<string, Action>;
   /** Every dependent action of an action, across all its rows, in order (duplicates removed). */
   dependentsOf(action: Action): string[];
   /** `svc:Action` of the actions at `level` that have resource type `type` (any case), in order. */
@@ -68,91 +68,189 @@ export function resourceTypeNameOfFormat(dataset: Dataset, format: string): stri
   return service.resourceTypes.find((t) => t.arnFormats.some((f) => f.toLowerCase() === lower))?.name;
 }
 
+/**
+ * The index of one service. Each lookup table is built on first use, by its own small method:
+ * most runs need only a few of them, and V8 compiles small functions quickly (one large builder
+ * kept a background compile running past the end of short runs).
+ */
+class LazyServiceIndex implements ServiceIndex {
+  private rowList?: ActionRow[];
+  private rowsByAction?: Map<string, ActionRow[]>;
+  private firstRowsAtLevel?: Map<AccessLevel, ActionRow[]>;
+  private distinctFormats?: ActionRow[];
+  private lowerNameMap?: Map<string, Action>;
+  private typeIndex?: { byTypeAndLevel: Map<string, string[]>; byType: Map<string, Set<string>> };
+  private wildcardOnly?: Map<AccessLevel, string[]>;
+  private lowerNames?: string[];
+  private readonly typeNames = new Map<string, string | undefined>();
+  private readonly dependents = new Map<Action, string[]>();
+
+  constructor(
+    readonly service: Service,
+    private readonly lookUpTypeName: (format: string) => string | undefined,
+  ) {}
+
+  get rows(): ActionRow[] {
+    this.rowList ??= buildRows(this.service);
+    return this.rowList;
+  }
+
+  formatsAtLevel(level: AccessLevel): readonly ActionRow[] {
+    this.firstRowsAtLevel ??= firstRowPerFormatByLevel(this.rows);
+    return this.firstRowsAtLevel.get(level) ?? [];
+  }
+
+  get allFormats(): readonly ActionRow[] {
+    this.distinctFormats ??= firstRowPerFormat(this.rows);
+    return this.distinctFormats;
+  }
+
+  typeNameOf(format: string): string | undefined {
+    if (!this.typeNames.has(format)) this.typeNames.set(format, this.lookUpTypeName(format));
+    return this.typeNames.get(format);
+  }
+
+  rowsOf(action: string): readonly ActionRow[] {
+    this.rowsByAction ??= groupRowsByAction(this.rows);
+    return this.rowsByAction.get(action) ?? [];
+  }
+
+  get actionsByLowerName(): Map<string, Action> {
+    this.lowerNameMap ??= new Map(this.service.actions.map((action) => [action.name.toLowerCase(), action]));
+    return this.lowerNameMap;
+  }
+
+  dependentsOf(action: Action): string[] {
+    let list = this.dependents.get(action);
+    if (!list) {
+      list = [...new Set([...action.resourceTypes.flatMap((t) => t.dependentActions), ...action.dependentActions])];
+      this.dependents.set(action, list);
+    }
+    return list;
+  }
+
+  actionsWithTypeAndLevel(type: string, level: AccessLevel): string[] {
+    this.typeIndex ??= indexActionsByType(this.service);
+    return this.typeIndex.byTypeAndLevel.get(`${type.toLowerCase()}\u0000${level}`) ?? [];
+  }
+
+  actionsWithType(type: string): Set<string> {
+    this.typeIndex ??= indexActionsByType(this.service);
+    return this.typeIndex.byType.get(type.toLowerCase()) ?? new Set();
+  }
+
+  wildcardOnlyAt(level: AccessLevel): string[] {
+    this.wildcardOnly ??= wildcardOnlyByLevel(this.service);
+    return this.wildcardOnly.get(level) ?? [];
+  }
+
+  get lowerActionNames(): string[] {
+    this.lowerNames ??= this.service.actions.map((a) => `${this.service.prefix}:${a.name}`.toLowerCase());
+    return this.lowerNames;
+  }
+}
+
 function buildIndex(service: Service, lookUpTypeName: (format: string) => string | undefined): ServiceIndex {
+  return new LazyServiceIndex(service, lookUpTypeName);
+}
+
+/** ARN formats by resource type name, as written and lower-cased (the first type of a name wins). */
+function formatsByTypeName(service: Service): Map<string, string[]> {
   const formatsByType = new Map<string, string[]>();
   for (const type of service.resourceTypes) {
     if (!formatsByType.has(type.name)) formatsByType.set(type.name, type.arnFormats);
-    if (!formatsByType.has(type.name.toLowerCase())) formatsByType.set(type.name.toLowerCase(), type.arnFormats);
+    const lower = type.name.toLowerCase();
+    if (!formatsByType.has(lower)) formatsByType.set(lower, type.arnFormats);
   }
-  const compiled = new Map<string, CompiledArnFormat | undefined>();
-  const compile = (format: string) => {
-    if (!compiled.has(format)) compiled.set(format, compileArnFormat(format));
-    return compiled.get(format);
-  };
+  return formatsByType;
+}
 
+/** policy_sentry's rows: each action on each ARN format of its resource types, then `*` where it applies. */
+function buildRows(service: Service): ActionRow[] {
+  const formatsByType = formatsByTypeName(service);
+  const compiled = new Map<string, CompiledArnFormat | undefined>();
   const rows: ActionRow[] = [];
-  const actionsByLowerName = new Map<string, Action>();
-  const byTypeAndLevel = new Map<string, string[]>();
-  const byType = new Map<string, Set<string>>();
-  const wildcardOnly = new Map<AccessLevel, string[]>();
   for (const action of service.actions) {
     const full = `${service.prefix}:${action.name}`;
     const level = primaryAccessLevel(action.access);
-    actionsByLowerName.set(action.name.toLowerCase(), action);
     for (const type of action.resourceTypes) {
       const formats = formatsByType.get(type.name) ?? formatsByType.get(type.name.toLowerCase()) ?? ['*'];
-      for (const format of formats) rows.push({ action: full, level, format, compiled: compile(format) });
-      const typeKey = type.name.toLowerCase();
-      const levelKey = `${typeKey}\u0000${level}`;
-      const atLevel = byTypeAndLevel.get(levelKey) ?? [];
-      if (!atLevel.includes(full)) atLevel.push(full);
-      byTypeAndLevel.set(levelKey, atLevel);
-      const anyLevel = byType.get(typeKey) ?? new Set<string>();
-      anyLevel.add(full);
-      byType.set(typeKey, anyLevel);
+      for (const format of formats) {
+        let compiledFormat = compiled.get(format);
+        if (compiledFormat === undefined && !compiled.has(format)) {
+          compiledFormat = compileArnFormat(format);
+          compiled.set(format, compiledFormat);
+        }
+        rows.push({ action: full, level, format, compiled: compiledFormat });
+      }
     }
     if (action.anyResource || action.resourceTypes.length === 0)
       rows.push({ action: full, level, format: '*', compiled: undefined });
-    if (action.resourceTypes.length === 0) {
-      const list = wildcardOnly.get(level) ?? [];
-      list.push(full);
-      wildcardOnly.set(level, list);
-    }
   }
+  return rows;
+}
+
+function groupRowsByAction(rows: readonly ActionRow[]): Map<string, ActionRow[]> {
   const rowsByAction = new Map<string, ActionRow[]>();
   for (const row of rows) {
     const list = rowsByAction.get(row.action);
     if (list) list.push(row);
     else rowsByAction.set(row.action, [row]);
   }
+  return rowsByAction;
+}
+
+/** The first row of each distinct format (without `*`) at each level, in row order. */
+function firstRowPerFormatByLevel(rows: readonly ActionRow[]): Map<AccessLevel, ActionRow[]> {
   const firstRows = new Map<AccessLevel, Map<string, ActionRow>>();
-  const allFormats = new Map<string, ActionRow>();
   for (const row of rows) {
     if (row.format === '*') continue;
-    if (!allFormats.has(row.format)) allFormats.set(row.format, row);
-    const atLevel = firstRows.get(row.level) ?? new Map<string, ActionRow>();
+    let atLevel = firstRows.get(row.level);
+    if (!atLevel) {
+      atLevel = new Map();
+      firstRows.set(row.level, atLevel);
+    }
     if (!atLevel.has(row.format)) atLevel.set(row.format, row);
-    firstRows.set(row.level, atLevel);
   }
-  const formatsAtLevel = new Map([...firstRows].map(([level, byFormat]) => [level, [...byFormat.values()]]));
-  const typeNames = new Map<string, string | undefined>();
-  const dependents = new Map<Action, string[]>();
-  let lowerNames: string[] | undefined;
-  return {
-    service,
-    rows,
-    formatsAtLevel: (level) => formatsAtLevel.get(level) ?? [],
-    rowsOf: (action) => rowsByAction.get(action) ?? [],
-    allFormats: [...allFormats.values()],
-    typeNameOf(format) {
-      if (!typeNames.has(format)) typeNames.set(format, lookUpTypeName(format));
-      return typeNames.get(format);
-    },
-    actionsByLowerName,
-    dependentsOf(action) {
-      let list = dependents.get(action);
-      if (!list) {
-        list = [...new Set([...action.resourceTypes.flatMap((t) => t.dependentActions), ...action.dependentActions])];
-        dependents.set(action, list);
-      }
-      return list;
-    },
-    actionsWithTypeAndLevel: (type, level) => byTypeAndLevel.get(`${type.toLowerCase()}\u0000${level}`) ?? [],
-    actionsWithType: (type) => byType.get(type.toLowerCase()) ?? new Set(),
-    wildcardOnlyAt: (level) => wildcardOnly.get(level) ?? [],
-    get lowerActionNames() {
-      lowerNames ??= service.actions.map((a) => `${service.prefix}:${a.name}`.toLowerCase());
-      return lowerNames;
-    },
-  };
+  return new Map([...firstRows].map(([level, byFormat]) => [level, [...byFormat.values()]]));
+}
+
+function firstRowPerFormat(rows: readonly ActionRow[]): ActionRow[] {
+  const allFormats = new Map<string, ActionRow>();
+  for (const row of rows) if (row.format !== '*' && !allFormats.has(row.format)) allFormats.set(row.format, row);
+  return [...allFormats.values()];
+}
+
+/** `svc:Action` by lower-cased resource type and level, and by type at any level, in action order. */
+function indexActionsByType(service: Service) {
+  const byTypeAndLevel = new Map<string, string[]>();
+  const byType = new Map<string, Set<string>>();
+  for (const action of service.actions) {
+    const full = `${service.prefix}:${action.name}`;
+    const level = primaryAccessLevel(action.access);
+    for (const type of action.resourceTypes) {
+      const typeKey = type.name.toLowerCase();
+      const levelKey = `${typeKey}\u0000${level}`;
+      const atLevel = byTypeAndLevel.get(levelKey);
+      if (!atLevel) byTypeAndLevel.set(levelKey, [full]);
+      else if (atLevel[atLevel.length - 1] !== full && !atLevel.includes(full)) atLevel.push(full);
+      const anyLevel = byType.get(typeKey);
+      if (anyLevel) anyLevel.add(full);
+      else byType.set(typeKey, new Set([full]));
+    }
+  }
+  return { byTypeAndLevel, byType };
+}
+
+function wildcardOnlyByLevel(service: Service): Map<AccessLevel, string[]> {
+  const wildcardOnly = new Map<AccessLevel, string[]>();
+  for (const action of service.actions) {
+    if (action.resourceTypes.length > 0) continue;
+    const level = primaryAccessLevel(action.access);
+    const list = wildcardOnly.get(level);
+    const full = `${service.prefix}:${action.name}`;
+    if (list) list.push(full);
+    else wildcardOnly.set(level, [full]);
+  }
+  return wildcardOnly;
 }
