@@ -123,6 +123,7 @@ const proxy = await startProxy({
     resourceEmulators.directoryBucketEmulator(directoryBuckets),
     resourceEmulators.tableBucketEmulator(tableBuckets),
     resourceEmulators.streamPolicyEmulator(streamPolicies),
+    resourceEmulators.mediastoreEmulator(),
     ...backlogEmulators(backlog),
     s3vectorsTags,
   ],
@@ -175,6 +176,7 @@ async function seedAccount(account, memberRoleName) {
   await seeds.seedDynamoDb(target);
   await seeds.seedKinesis(target);
   await seeds.seedEfs(target);
+  await seeds.seedMediaStore(target);
   await seedPolicyServices(target);
   for (const region of regions) {
     await seedBacklogResources({ endpoint: proxy.endpoint, region, account, credentials }, backlog);

@@ -7,10 +7,11 @@
  *   opens a session first when the endpoint is overridden), bucket policy, encryption; and their
  *   access points (S3 Control signed `s3express`): list, get, policy, tags;
  * - S3 Tables bucket policy (put/get/delete) and encryption (REST-JSON);
- * - DynamoDB resource policies on stream ARNs (JSON 1.0), which moto mis-parses.
+ * - DynamoDB resource policies on stream ARNs (JSON 1.0), which moto mis-parses;
+ * - MediaStore (JSON 1.1): moto's answers fixed up (times, ARNs, status, tag lookup by ARN).
  *
- * Each emulation holds its resources in a small state object the test (or benchmark) fills and
- * changes directly: moto has no API to create them.
+ * Each emulation but MediaStore's holds its resources in a small state object the test (or
+ * benchmark) fills and changes directly: moto has no API to create them.
  */
 import { type Emulator, type EmulatorContext, errorResponse, type ProxyRequest, type ProxyResponse } from './proxy.js';
 
@@ -381,5 +382,47 @@ export function streamPolicyEmulator(state: StreamPolicyState): Emulator {
       return json({ RevisionId: revision(policy) });
     }
     return json({ Policy: policy, RevisionId: revision(policy) });
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// MediaStore: containers live in moto; their answers are fixed up to AWS's wire format
+
+/**
+ * Passes MediaStore calls to moto and fixes what it gets wrong against AWS: `CreationTime`
+ * (`"MM/DD/YYYY, HH:MM:SS"` where AWS sends epoch seconds, which the SDK rejects), the container ARN
+ * (moto: `arn:aws:mediastore:container:<name>`, AWS: `arn:aws:mediastore:<region>:<account>:container/<name>`),
+ * the status (moto stays CREATING until DescribeContainer), and ListTagsForResource (moto looks the
+ * `Resource` up as a container name, AWS takes the ARN).
+ */
+export function mediastoreEmulator(): Emulator {
+  const callerAccount = callerAccounts();
+  return async (request, context) => {
+    if (request.service !== 'mediastore') return undefined;
+    const account = (await callerAccount(request, context)) ?? '';
+    const arnOf = (name: string) => `arn:aws:mediastore:${request.region}:${account}:container/${name}`;
+    let body = request.body;
+    if (request.operation === 'mediastore:ListTagsForResource') {
+      const { Resource } = JSON.parse(request.body.toString('utf8')) as { Resource: string };
+      body = Buffer.from(JSON.stringify({ Resource: Resource.slice(Resource.indexOf('/') + 1) }));
+    }
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value === undefined || name === 'connection' || name === 'content-length') continue;
+      headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    headers['content-length'] = String(body.length);
+    // moto does not check signatures, so the caller's headers go along with a changed body.
+    const response = await context.upstream({ method: request.method, path: request.url, headers, body });
+    const fixed = response.body
+      .toString('utf8')
+      .replace(
+        /"CreationTime":\s*"(\d\d)\/(\d\d)\/(\d{4}), (\d\d:\d\d:\d\d)"/g,
+        (_, month: string, day: string, year: string, time: string) =>
+          `"CreationTime": ${Date.parse(`${year}-${month}-${day}T${time}Z`) / 1000}`,
+      )
+      .replace(/"arn:aws:mediastore:container:([^"]+)"/g, (_, name: string) => JSON.stringify(arnOf(name)))
+      .replace(/"Status":\s*"CREATING"/g, '"Status": "ACTIVE"');
+    return { status: response.status, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: fixed };
   };
 }

@@ -14,6 +14,7 @@ import * as iam from '@aws-sdk/client-iam';
 import * as kinesis from '@aws-sdk/client-kinesis';
 import * as kms from '@aws-sdk/client-kms';
 import * as lambda from '@aws-sdk/client-lambda';
+import * as mediastore from '@aws-sdk/client-mediastore';
 import * as s3tables from '@aws-sdk/client-s3tables';
 import * as secretsmanager from '@aws-sdk/client-secrets-manager';
 import * as sns from '@aws-sdk/client-sns';
@@ -202,9 +203,17 @@ export function seedObjectLambda(state: ObjectLambdaState, target: Omit<Resource
   }
 }
 
-/** The zone id part of directory bucket names in a region. */
+/**
+ * The zone id of a region's fourth Availability Zone as AWS writes it (`use1-az4`, `usw2-az4`,
+ * `apne1-az4`, `euc1-az4`), the middle of directory bucket names (`<base>--use1-az4--x-s3`). The SDK's
+ * endpoint rules read the zone id out of the name and reject a name without a real one.
+ */
 export function directoryZone(region: string): string {
-  return `${region.replace(/^(\w)\w*-(\w)\w*-(\d+)$/, '$1$2$3')}-az4`;
+  const match = /^([a-z]+)-([a-z]+)-(\d+)$/.exec(region);
+  if (!match) throw new Error(`directoryZone: not a region name: ${region}`);
+  const [, area, direction = '', number] = match;
+  const compass = direction.replace(/north|south|east|west|central/g, (word) => word.charAt(0));
+  return `${area}${compass}${number}-az4`;
 }
 
 /**
@@ -614,4 +623,38 @@ export async function seedEfs(target: ResourceSeedTarget): Promise<Record<string
     client.destroy();
   }
   return ids;
+}
+
+/**
+ * MediaStore (moto, fixed up by mediastoreEmulator): per region a `live` container with a public-read
+ * container policy and tags, and a bare `archive` container.
+ */
+export async function seedMediaStore(target: ResourceSeedTarget): Promise<void> {
+  const t = resolve(target);
+  for (const region of t.regions) {
+    const client = new mediastore.MediaStoreClient(seedClientConfig(t, region));
+    const live = `arn:aws:mediastore:${region}:${t.account}:container/live`;
+    await client.send(
+      new mediastore.CreateContainerCommand({ ContainerName: 'live', Tags: tagList({ app: 'video' }) }),
+    );
+    await client.send(
+      new mediastore.PutContainerPolicyCommand({
+        ContainerName: 'live',
+        Policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: 'PublicRead',
+              Effect: 'Allow',
+              Principal: '*',
+              Action: ['mediastore:GetObject', 'mediastore:DescribeObject'],
+              Resource: `${live}/*`,
+            },
+          ],
+        }),
+      }),
+    );
+    await client.send(new mediastore.CreateContainerCommand({ ContainerName: 'archive' }));
+    client.destroy();
+  }
 }

@@ -6,13 +6,28 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { ListTagsForResourceCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
-import { FieldCollector, tagsObject } from '../fields.js';
+import { describeError, errorName } from '../../aws/errors.js';
+import { FieldCollector, type FieldResult, tagsObject } from '../fields.js';
 import { policyDocument, readResourceField } from '../policy-fields.js';
 import { noteGap, recordsResult } from '../records.js';
 import type { Source } from '../types.js';
 
 /** Directory bucket names end in `--<zone id>--x-s3`; anything else is a general purpose bucket. */
 const DIRECTORY_BUCKET = /--x-s3$/;
+
+/**
+ * Reads one field of one directory bucket through S3. The SDK's endpoint rules read the zone id out
+ * of the bucket's name and reject a name without a real one (EndpointError) before sending anything:
+ * that costs this bucket's fields, recorded as failed, not the whole region's job.
+ */
+async function readBucketField<T>(read: () => Promise<T>): Promise<FieldResult<T>> {
+  try {
+    return await readResourceField(read);
+  } catch (error) {
+    if (errorName(error) !== 'EndpointError') throw error;
+    return { state: 'failed', message: describeError(error) };
+  }
+}
 
 /** S3 Express One Zone directory buckets of one region: bucket policy, default encryption, tags. */
 export const directoryBuckets: Source = {
@@ -52,8 +67,8 @@ export const directoryBuckets: Source = {
       const arn = `arn:${ctx.partition}:s3express:${ctx.region}:${ctx.account}:bucket/${name}`;
       const fields = new FieldCollector(arn);
       const [policy, encryption, tags] = await Promise.all([
-        readResourceField(() => s3.send(new GetBucketPolicyCommand({ Bucket: name }))),
-        readResourceField(() => s3.send(new GetBucketEncryptionCommand({ Bucket: name }))),
+        readBucketField(() => s3.send(new GetBucketPolicyCommand({ Bucket: name }))),
+        readBucketField(() => s3.send(new GetBucketEncryptionCommand({ Bucket: name }))),
         readResourceField(() =>
           s3control.send(new ListTagsForResourceCommand({ AccountId: ctx.account, ResourceArn: arn })),
         ),
