@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { buildAwsSdkBundles, useAwsSdkBundles } from './aws-sdk-bundle.mjs';
 import { writeTemplateValidator } from './generate-template-validator.mjs';
 
 const started = Date.now();
@@ -38,7 +39,7 @@ const common = {
   legalComments: 'none',
   // ESM builds of dependencies: jsonc-parser's UMD "main" cannot be bundled.
   mainFields: ['module', 'main'],
-  // AWS SDK clients stay external: only `collect` loads them, from node_modules.
+  // The library leaves the AWS SDK to its users' node_modules; the CLI has its own client bundles.
   external: ['@aws-sdk/*', '@smithy/*'],
   banner: { js: "import{createRequire as __iwcr}from'node:module';const require=__iwcr(import.meta.url);" },
   logLevel: 'warning',
@@ -58,6 +59,8 @@ await build({
 // The CLI as one CommonJS file, so that bin/iamwright can compile it through vm.Script with a
 // code cache. Dynamic import() of external modules (node builtins, the AWS SDK, all of which have
 // CommonJS entry points) becomes require(): vm.Script scripts cannot import() with a code cache.
+// AWS SDK clients come from dist/aws-sdk/<client>.cjs, holding only what the collector uses.
+await buildAwsSdkBundles();
 const cli = await build({
   ...common,
   format: 'cjs',
@@ -66,17 +69,18 @@ const cli = await build({
   outExtension: { '.js': '.cjs' },
   outdir: 'dist',
   write: false,
+  plugins: [...common.plugins, useAwsSdkBundles],
   define: { 'import.meta.url': '__iwModuleUrl' },
   banner: {
     js: "var __iwModuleUrl=require('node:url').pathToFileURL(__filename).href;var __iwImport=(s)=>Promise.resolve().then(()=>require(s));var __iwLazy=(s)=>{let m;return new Proxy({},{get:(_,n)=>(m??=require(s))[n]})};",
   },
 });
 // AWS SDK clients are required on first use, not when the source registry loads: a run that
-// collects three services then loads three clients, not sixty (about 1 s of CPU and 70 MB of RSS).
+// collects three services then loads three clients, not sixty.
 for (const file of cli.outputFiles) {
   const text = file.text
     .replace(/(?<![\w$.])import\(/g, '__iwImport(')
-    .replace(/=\s*require\("(@aws-sdk\/client-[^"]+)"\)/g, '=__iwLazy("$1")');
+    .replace(/=\s*require\("(\.\/aws-sdk\/client-[^"]+)"\)/g, '=__iwLazy("$1")');
   writeFileSync(file.path, text);
 }
 

@@ -4,9 +4,15 @@ import { LocalStore } from './local-store.js';
 import type { Store } from './store.js';
 
 /** The `storage` key of the config file (iam-collect's, spec §3), minus SQLite. */
-export type StorageConfig =
-  | { type: 'file'; path: string }
-  | { type: 's3'; bucket: string; prefix?: string; region: string; endpoint?: string };
+export type StorageConfig = { type: 'file'; path: string } | S3StorageConfig;
+
+export interface S3StorageConfig {
+  type: 's3';
+  bucket: string;
+  prefix?: string;
+  region: string;
+  endpoint?: string;
+}
 
 export interface CreateStoreOptions {
   /** Folder that a relative `path` is resolved against; default the process cwd. */
@@ -25,14 +31,6 @@ export async function createStore(config: StorageConfig, options: CreateStoreOpt
   if (config.type === 'file') {
     return new LocalStore(resolve(options.cwd ?? process.cwd(), config.path), config.path);
   }
-  const [{ S3Client }, { S3Store }] = await Promise.all([import('@aws-sdk/client-s3'), import('./s3-store.js')]);
-  const client = new S3Client({
-    region: config.region,
-    ...(config.endpoint ? { endpoint: config.endpoint, forcePathStyle: true } : {}),
-    ...(options.credentials ? { credentials: options.credentials } : {}),
-    maxAttempts: options.maxAttempts ?? 10,
-  });
-  // Its logger middleware copies every request and response for the default no-op logger.
-  client.middlewareStack.remove('loggerMiddleware');
-  return new S3Store(client, config.bucket, config.prefix ?? '');
+  const { createS3Store } = await import('./s3-store.js');
+  return createS3Store(config, options);
 }

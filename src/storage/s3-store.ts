@@ -4,9 +4,10 @@ import {
   GetObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  type S3Client,
+  S3Client,
 } from '@aws-sdk/client-s3';
 import { AwsAccessError } from '../util/errors.js';
+import type { CreateStoreOptions, S3StorageConfig } from './create-store.js';
 import { assertSafeKey } from './layout.js';
 import { folderPrefix, sortKeys, type Store, type Versioned } from './store.js';
 
@@ -15,6 +16,19 @@ const DELETE_BATCH = 1000;
 
 /** Errors that mean the user must fix the storage settings or permissions, not retry. */
 const ACCESS_ERRORS = new Set(['AccessDenied', 'NoSuchBucket', 'InvalidAccessKeyId', 'SignatureDoesNotMatch']);
+
+/** An S3Store with its own client: region, endpoint (path-style, for MinIO, LocalStack, moto), retries. */
+export function createS3Store(config: S3StorageConfig, options: CreateStoreOptions): S3Store {
+  const client = new S3Client({
+    region: config.region,
+    ...(config.endpoint ? { endpoint: config.endpoint, forcePathStyle: true } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+    maxAttempts: options.maxAttempts ?? 10,
+  });
+  // Its logger middleware copies every request and response for the default no-op logger.
+  client.middlewareStack.remove('loggerMiddleware');
+  return new S3Store(client, config.bucket, config.prefix ?? '');
+}
 
 /**
  * A Store in an S3 bucket under an optional prefix. Every write is one PutObject of the whole
