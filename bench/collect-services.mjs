@@ -1,7 +1,8 @@
 // All-services collector benchmark (issue 5's performance bar): the real `iamwright collect download`
 // (a child process, run from dist/) with every service enabled, against moto behind the loopback proxy
 // and its HTTP emulations, on an organization where every account has, in every region, at least one
-// resource of each type the seeds of test/moto make.
+// resource of each type the seeds of test/moto make (test/moto/all-services-world.ts, shared with
+// test/collect/built-cli-all-services.test.ts).
 //
 //   npm run build && node bench/collect-services.mjs
 //   node bench/collect-services.mjs --accounts 6 --regions us-east-1,us-west-2 --json
@@ -21,20 +22,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { register } from 'tsx/esm/api';
 
-// The moto harness, proxy, emulations and seeds are TypeScript shared with the tests.
+// The moto harness, emulations and seeds are TypeScript shared with the tests.
 register();
-const { collectorProcessEnv, dummyAwsEnv, startMoto, MANAGEMENT_ACCOUNT } = await import('../test/moto/harness.ts');
-const { startProxy } = await import('../test/moto/proxy.ts');
-const { callerAccount, defaultEmulators, resourcePolicyEmulators } = await import('../test/moto/emulators.ts');
-const resourceEmulators = await import('../test/moto/resource-emulators.ts');
-const { BacklogState, backlogEmulators } = await import('../test/moto/backlog-emulators.ts');
-const { seedOrganization, forEachLimited } = await import('../test/moto/seed.ts');
-const seeds = await import('../test/moto/resource-seeds.ts');
-const { seedPolicyServices } = await import('../test/moto/policy-service-seeds.ts');
-const { seedBacklogResources } = await import('../test/moto/backlog-seed.ts');
-const { AssumeRoleCommand, STSClient } = await import('@aws-sdk/client-sts');
-const s3vectors = await import('@aws-sdk/client-s3vectors');
-const lattice = await import('@aws-sdk/client-vpc-lattice');
+const { collectorProcessEnv, dummyAwsEnv } = await import('../test/moto/harness.ts');
+const { callerAccount } = await import('../test/moto/emulators.ts');
+const { startAllServicesWorld } = await import('../test/moto/all-services-world.ts');
 
 // This process's own SDK clients (the seed) must never find real credentials either.
 Object.assign(process.env, dummyAwsEnv());
@@ -83,13 +75,6 @@ if (!existsSync(TIME)) {
   process.exit(2);
 }
 
-// What the emulations serve: one state each, shared by the seeds and the proxy.
-const objectLambda = new resourceEmulators.ObjectLambdaState();
-const directoryBuckets = new resourceEmulators.DirectoryBucketState();
-const tableBuckets = new resourceEmulators.TableBucketState();
-const streamPolicies = new resourceEmulators.StreamPolicyState();
-const backlog = new BacklogState();
-
 // Calls per (account, operation), recorded by the first emulator while the measured run lasts.
 const callsByAccount = new Map();
 let recording = false;
@@ -103,128 +88,40 @@ const recorder = async (request, context) => {
   return undefined;
 };
 
-// s3vectors ListTagsForResource (moto 5.2 lacks it), as in sources-s3vectors.test.ts: no tags.
-const s3vectorsTags = (request) =>
-  request.service === 's3vectors' && request.method === 'GET' && request.path.startsWith('/tags/')
-    ? { status: 200, headers: { 'content-type': 'application/json' }, body: '{"tags":{}}' }
-    : undefined;
-
 const work = await mkdtemp(join(tmpdir(), 'iamwright-bench-services-'));
 let failed = false;
-const moto = await startMoto({ awsManagedPolicies: false });
-const proxy = await startProxy({
-  upstream: moto.endpoint,
-  seed: Number(flags.seed),
-  emulators: [
-    recorder,
-    ...defaultEmulators(),
-    ...resourcePolicyEmulators(),
-    resourceEmulators.objectLambdaEmulator(objectLambda),
-    resourceEmulators.directoryBucketEmulator(directoryBuckets),
-    resourceEmulators.tableBucketEmulator(tableBuckets),
-    resourceEmulators.streamPolicyEmulator(streamPolicies),
-    resourceEmulators.mediastoreEmulator(),
-    ...backlogEmulators(backlog),
-    s3vectorsTags,
-  ],
-});
 let result;
 try {
-  await moto.seedRandom(Number(flags.seed));
-  const seedStart = performance.now();
-  const org = await seedOrganization(proxy.endpoint, {
-    memberAccounts: accountCount - 1,
+  const world = await startAllServicesWorld({
+    accounts: accountCount,
     regions,
-    bulkRoles: Number(flags.roles),
-    bulkUsers: Number(flags.users),
-    bulkPolicies: Number(flags.policies),
-    awsManagedPolicies: false,
-    concurrency: 4,
+    roles: Number(flags.roles),
+    users: Number(flags.users),
+    policies: Number(flags.policies),
+    seed: Number(flags.seed),
+    recorder,
   });
-  await forEachLimited(org.accounts, 3, (account) => seedAccount(account.id, org.memberRoleName));
-  log(`seeded ${accountCount} accounts with every service in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-
-  // moto imports each service's backend on its first call: an unmeasured run keeps that out.
-  await collect('warmup', org);
-  recording = true;
-  const run = await collect('measured', org);
-  recording = false;
-  result = report(run, org);
+  const { proxy, org } = world;
+  try {
+    log(`seeded ${accountCount} accounts with every service in ${world.seedSeconds.toFixed(1)} s`);
+    // moto imports each service's backend on its first call: an unmeasured run keeps that out.
+    await collect('warmup', org, proxy);
+    recording = true;
+    const run = await collect('measured', org, proxy);
+    recording = false;
+    result = report(run, org);
+  } finally {
+    await world.stop();
+  }
 } finally {
-  await proxy.stop();
-  await moto.stop();
   if (!flags.keep) await rm(work, { recursive: true, force: true });
   else log(`kept ${work}`);
 }
 if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 process.exitCode = failed ? 1 : 0;
 
-/** Every service's seed in one account, through the proxy, with the account's own credentials. */
-async function seedAccount(account, memberRoleName) {
-  const credentials = account === MANAGEMENT_ACCOUNT ? undefined : await assumeRole(account, memberRoleName);
-  const target = { endpoint: proxy.endpoint, account, regions, ...(credentials ? { credentials } : {}) };
-  await seeds.seedS3(target);
-  seeds.seedObjectLambda(objectLambda, { account, regions });
-  seeds.seedDirectoryBuckets(directoryBuckets, { account, regions });
-  await seeds.seedS3Tables(target);
-  await seeds.seedKms(target);
-  await seeds.seedLambda(target);
-  await seeds.seedSqs(target);
-  await seeds.seedSns(target);
-  await seeds.seedSecretsManager(target);
-  await seeds.seedEcr(target);
-  await seeds.seedDynamoDb(target);
-  await seeds.seedKinesis(target);
-  await seeds.seedEfs(target);
-  await seeds.seedMediaStore(target);
-  await seedPolicyServices(target);
-  for (const region of regions) {
-    await seedBacklogResources({ endpoint: proxy.endpoint, region, account, credentials }, backlog);
-    await seedVectorBucket(target, region);
-    await seedLatticeService(target, region);
-  }
-}
-
-async function assumeRole(account, roleName) {
-  const sts = new STSClient(seeds.seedClientConfig({ endpoint: proxy.endpoint }, 'us-east-1'));
-  const assumed = await sts.send(
-    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/${roleName}`, RoleSessionName: 'bench-seed' }),
-  );
-  sts.destroy();
-  const c = assumed.Credentials;
-  return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
-}
-
-/** s3vectors (moto): one vector bucket with a policy; moto keys them by name across accounts and regions. */
-async function seedVectorBucket(target, region) {
-  const client = new s3vectors.S3VectorsClient(seeds.seedClientConfig(target, region));
-  const name = `vectors-${target.account}-${region}`;
-  await client.send(new s3vectors.CreateVectorBucketCommand({ vectorBucketName: name }));
-  const arn = `arn:aws:s3vectors:${region}:${target.account}:bucket/${name}`;
-  await client.send(
-    new s3vectors.PutVectorBucketPolicyCommand({
-      vectorBucketName: name,
-      policy: seeds.allowAccount(MANAGEMENT_ACCOUNT, 's3vectors:QueryVectors', arn),
-    }),
-  );
-  client.destroy();
-}
-
-/** VPC Lattice (moto): one service with an auth policy and tags. */
-async function seedLatticeService(target, region) {
-  const client = new lattice.VPCLatticeClient(seeds.seedClientConfig(target, region));
-  const created = await client.send(new lattice.CreateServiceCommand({ name: 'orders', tags: { app: 'orders' } }));
-  await client.send(
-    new lattice.PutAuthPolicyCommand({
-      resourceIdentifier: created.arn,
-      policy: seeds.allowAccount(MANAGEMENT_ACCOUNT, 'vpc-lattice-svcs:Invoke', `${created.arn}/*`),
-    }),
-  );
-  client.destroy();
-}
-
 /** One collector run of every service: wall time, CPU, peak RSS, exit code and the job events it logged. */
-async function collect(name, org) {
+async function collect(name, org, proxy) {
   const configFile = join(work, `${name}.json`);
   await writeFile(
     configFile,
