@@ -13,7 +13,7 @@ const { Script } = require('node:vm');
 
 const BUNDLE = join(__dirname, '..', 'dist', 'cli.cjs');
 /** Commands with a cache of their own; any other command uses the general cache. */
-const CACHED_COMMANDS = ['write-policy', 'query', 'validate', 'expand'];
+const CACHED_COMMANDS = ['write-policy', 'query', 'validate', 'expand', 'collect'];
 
 /** The code cache file of the command in `argv` (as process.argv), or the general one. */
 function codeCachePath(argv = []) {

@@ -3,14 +3,15 @@
 // all proportion: @aws-sdk/client-ec2 is 2 MB of code and adds about 60 MB of RSS for the one
 // command the collector sends it. Each file holds the client's own code only, tree-shaken by
 // esbuild; the packages it shares with other clients (@smithy/*, @aws-sdk/core...) are required
-// from node_modules as the client itself would resolve them, so that they are loaded once. A
-// client that pins older versions of them (its own node_modules) is bundled with its copies.
+// from node_modules as the client itself would resolve them, so that they are loaded once. The
+// older versions that a client pins (its own node_modules) are bundled with it, tree-shaken too:
+// loading those copies whole costs several MB each.
 //
 // The clients' generated schema files write object keys as computed constants (`{ [_xN]: _v }`),
 // which esbuild must assume have side effects, so it would keep every schema of the service; a
 // plugin turns those keys into the string literals they stand for, which changes nothing at run
 // time and lets the unused schemas go.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { build } from 'esbuild';
@@ -79,28 +80,29 @@ const literalSchemaKeys = {
 };
 
 /**
- * Inside one client's bundle, any package other than the client itself is required at run time,
- * resolved from the client package's own location (Node's rules, nested versions included).
+ * Inside one client's bundle, a package is bundled when it is the client or one of the client's
+ * own copies (its node_modules: older versions it pins); any other package is shared: required at
+ * run time from node_modules, so that it is loaded once for every client.
  */
 function sharedPackagesFromClient(specifier, clientRoot) {
+  const ownCopies = join(clientRoot, 'node_modules') + sep;
   return {
     name: 'shared-packages-from-client',
     setup(esbuild) {
-      esbuild.onResolve({ filter: /^[^./]/ }, (args) => {
-        if (args.kind === 'entry-point' || args.namespace === 'shared') return undefined;
+      esbuild.onResolve({ filter: /^[^./]/ }, async (args) => {
+        if (args.kind === 'entry-point' || args.pluginData?.resolving) return undefined;
         if (args.path === specifier || args.path.startsWith('node:')) return undefined;
-        if (
-          args.importer.startsWith(clientRoot + sep) &&
-          !args.importer.slice(clientRoot.length).includes(`${sep}node_modules${sep}`)
-        ) {
-          return { path: args.path, namespace: 'shared' };
-        }
-        return undefined;
+        if (!args.importer.startsWith(clientRoot + sep)) return undefined;
+        const resolved = await esbuild.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          pluginData: { resolving: true },
+        });
+        if (resolved.errors.length > 0 || resolved.external || resolved.path.startsWith(ownCopies)) return undefined;
+        // External: from dist/aws-sdk/, Node finds the same top-level copy the build resolved. (A
+        // plain require also spares esbuild's ESM wrapper, a getter per export per client.)
+        return { path: args.path, external: true };
       });
-      esbuild.onLoad({ filter: /.*/, namespace: 'shared' }, (args) => ({
-        loader: 'js',
-        contents: `module.exports = require('node:module').createRequire(require.resolve(${JSON.stringify(specifier)}))(${JSON.stringify(args.path)});`,
-      }));
     },
   };
 }
@@ -128,11 +130,7 @@ export async function buildAwsSdkBundles({ srcDir = 'src', outdir = 'dist' } = {
         mainFields: ['module', 'main'],
         outfile: join(outdir, clientBundlePath(specifier)),
         logLevel: 'warning',
-        // A client that pins its own versions of the shared packages (node_modules of its own) is
-        // bundled with them, tree-shaken too: loading those copies whole costs several MB each.
-        plugins: existsSync(join(clientRoot, 'node_modules'))
-          ? [literalSchemaKeys]
-          : [literalSchemaKeys, sharedPackagesFromClient(specifier, clientRoot)],
+        plugins: [literalSchemaKeys, sharedPackagesFromClient(specifier, clientRoot)],
       });
     }),
   );
