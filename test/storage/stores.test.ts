@@ -404,7 +404,7 @@ describe('LocalStore', () => {
     );
   });
 
-  it('the stale-temp sweep accepts a staging folder another process removed, and still sweeps a dead process\'s temp', async () => {
+  it("the stale-temp sweep accepts a staging folder another process removed, and still sweeps a dead process's temp", async () => {
     const root = await mkdtemp(join(tempRoot, 'sweep-'));
     assert.doesNotThrow(() => sweepStaleTemps(join(root, 'gone')));
     await writeFile(join(root, '999999999-deadbeef-1.tmp'), 'half');
