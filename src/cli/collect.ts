@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { flagsFromIamCollectEnv } from './iam-collect-env.js';
 
 /** `--accounts 1 2` and `--accounts 1,2` both work. */
 function list(values: string[] | undefined): string[] | undefined {
@@ -29,6 +30,47 @@ interface DownloadFlags {
   logFormat: 'text' | 'json';
 }
 
+interface IndexFlags {
+  configFiles?: string[];
+  partition: string;
+  accounts?: string[];
+  concurrency?: number;
+}
+
+const IAM_COLLECT_ENV_HELP =
+  '\nEvery flag can also come from IAM_COLLECT_<FLAG> (IAM_COLLECT_CONFIG_FILES="a.jsonc b.jsonc",\n' +
+  'IAM_COLLECT_CONCURRENCY=8, IAM_COLLECT_NO_INDEX=true), as with iam-collect; a flag wins over its variable.';
+
+const DOWNLOAD_ENV_FLAGS = {
+  configFiles: 'list',
+  accounts: 'list',
+  regions: 'list',
+  services: 'list',
+  concurrency: 'integer',
+  noIndex: 'boolean',
+  writeOnly: 'boolean',
+  rawJsonLogs: 'boolean',
+} as const;
+
+const INDEX_ENV_FLAGS = { configFiles: 'list', partition: 'string', accounts: 'list', concurrency: 'integer' } as const;
+
+/** The IAM_COLLECT_* values of the flags that the command line did not give. */
+function fromEnv(flags: Record<string, 'list' | 'integer' | 'boolean' | 'string'>, command: Command) {
+  // `--no-index` is the `index` option; iam-collect's raw JSON logs are `--log-format json`.
+  const optionOf = (flag: string) => (flag === 'noIndex' ? 'index' : flag === 'rawJsonLogs' ? 'logFormat' : flag);
+  return flagsFromIamCollectEnv(flags, process.env, (flag) => command.getOptionValueSource(optionOf(flag)) === 'cli');
+}
+
+function withIamCollectEnv(flags: DownloadFlags, command: Command): DownloadFlags {
+  const { noIndex, rawJsonLogs, ...rest } = fromEnv(DOWNLOAD_ENV_FLAGS, command);
+  return {
+    ...flags,
+    ...(rest as Partial<DownloadFlags>),
+    ...(noIndex === undefined ? {} : { index: noIndex !== true }),
+    ...(rawJsonLogs === true ? { logFormat: 'json' as const } : {}),
+  };
+}
+
 /** `iamwright collect init|download|index`: download every deployed IAM policy across accounts. */
 export function registerCollect(program: Command): void {
   const collect = program
@@ -56,7 +98,9 @@ export function registerCollect(program: Command): void {
     .option('-n, --no-index', 'do not rebuild the indexes')
     .option('-w, --write-only', 'never delete stored data (faster for a first run)')
     .addOption(new Option('--log-format <format>', 'stderr output').choices(['text', 'json']).default('text'))
-    .action(async (flags: DownloadFlags) => {
+    .addHelpText('after', IAM_COLLECT_ENV_HELP)
+    .action(async (cliFlags: DownloadFlags, command: Command) => {
+      const flags = withIamCollectEnv(cliFlags, command);
       const [{ download }, progress, { RunStats }] = await Promise.all([
         import('../collect/download.js'),
         import('../collect/run/progress.js'),
@@ -111,7 +155,9 @@ export function registerCollect(program: Command): void {
     .option('--partition <partition>', 'the partition whose data to index', 'aws')
     .option('-a, --accounts <ids...>', 'only recompute these accounts (default: every stored account)')
     .option('--concurrency <n>', 'stored files read at once', positiveInt)
-    .action(async (flags: { configFiles?: string[]; partition: string; accounts?: string[]; concurrency?: number }) => {
+    .addHelpText('after', IAM_COLLECT_ENV_HELP)
+    .action(async (cliFlags: IndexFlags, command: Command) => {
+      const flags = { ...cliFlags, ...fromEnv(INDEX_ENV_FLAGS, command) } as IndexFlags;
       const { rebuildIndexes } = await import('../collect/index-command.js');
       const accounts = list(flags.accounts);
       const written = await rebuildIndexes({

@@ -271,6 +271,34 @@ describe('collect download against moto', () => {
     });
   }
 
+  it("iam-collect's IAM_COLLECT_* variables configure a run (config files, accounts, services, no index); a flag wins over its variable", async () => {
+    const dir = join(work, 'env');
+    const data = join(dir, 'data');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'iamwright.jsonc'), JSON.stringify(config(data)));
+    const env = {
+      ...process.env,
+      IAM_COLLECT_CONFIG_FILES: join(dir, 'iamwright.jsonc'),
+      IAM_COLLECT_ACCOUNTS: org.managementAccount,
+      IAM_COLLECT_SERVICES: 'iam organizations',
+      IAM_COLLECT_NO_INDEX: 'true',
+      IAM_COLLECT_CONCURRENCY: '4',
+    };
+    const run = await runCli(['collect', 'download', '--services', 'iam'], env);
+    assert.equal(run.code, 0, run.stderr);
+    const prefix = `aws/aws/accounts/${org.managementAccount}/iam/`;
+    const expected = [...cleanTree.keys()].filter((path) => path.startsWith(prefix)).sort();
+    const tree = await readTree(data);
+    assert.deepEqual([...tree.keys()].sort(), expected);
+    for (const path of expected) assert.equal(tree.get(path), cleanTree.get(path), path);
+
+    const bad = await runCli(['collect', 'download'], { ...env, IAM_COLLECT_CONCURRENCY: 'eight' });
+    assert.deepEqual(
+      [bad.code, bad.stdout, bad.stderr],
+      [2, '', 'iamwright: IAM_COLLECT_CONCURRENCY: expected a positive integer, got "eight"\n'],
+    );
+  });
+
   it('kill -9 mid-run, then a rerun converges to exactly the tree of an uninterrupted run', async () => {
     const dir = join(work, 'crash');
     const data = join(dir, 'data');
