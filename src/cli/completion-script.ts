@@ -7,7 +7,7 @@ import type { Command, Option } from 'commander';
 export type Shell = 'bash' | 'zsh' | 'fish';
 
 /** What an option's value completes to. */
-type ValueKind = { words: string[] } | 'services' | 'files' | 'text';
+type ValueKind = { words: string[] } | 'services' | 'services-or-all' | 'files' | 'text';
 
 interface OptionSpec {
   /** `-s`, `--service`. */
@@ -31,7 +31,8 @@ const HELP: OptionSpec = { names: ['-h', '--help'], description: 'display help' 
 function valueKind(option: Option): ValueKind | undefined {
   if (!option.required && !option.optional) return undefined;
   if (option.argChoices) return { words: [...option.argChoices] };
-  if (option.long === '--service') return 'services';
+  // `<prefix|all>`: the command also takes `all` (query action-table).
+  if (option.long === '--service') return option.flags.includes('|all>') ? 'services-or-all' : 'services';
   if (/<[^>]*(path|file|dir)[^>]*>/i.test(option.flags)) return 'files';
   return 'text';
 }
@@ -107,7 +108,7 @@ function posixHelpers(specs: CommandSpec[], program: string, services: string[])
       'arguments',
       specs.map((s) => [shQuote(s.path), printf(s.argumentWords)]),
     ),
-    "# What an option's value completes to (`words ...`, services, files, text); nothing for a flag.",
+    "# What an option's value completes to (`words ...`, services, services-or-all, files, text); nothing for a flag.",
     table('value', valueRows.length ? valueRows : [["''", ':']], '"$1|$2"'),
     '# Reads the words before the cursor: sets the command path and the option awaiting a value.',
     `${fn}_parse() {`,
@@ -159,6 +160,7 @@ _${program}() {
     case "$kind" in
       words\\ *) COMPREPLY=($(compgen -W "\${kind#words }" -- "$cur")) ;;
       services) COMPREPLY=($(compgen -W "$${fn}_services" -- "$cur")) ;;
+      services-or-all) COMPREPLY=($(compgen -W "all $${fn}_services" -- "$cur")) ;;
       files)
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))
@@ -197,6 +199,7 @@ _${program}() {
     case "$kind" in
       words\\ *) compadd -- \${=kind#words } ;;
       services) compadd -- \${=${fn}_services} ;;
+      services-or-all) compadd -- all \${=${fn}_services} ;;
       files) _files ;;
     esac
     return 0
@@ -247,6 +250,7 @@ function fishScript(specs: CommandSpec[], program: string, services: string[]): 
       let value = '';
       if (option.value === 'files') value = ' -r -F';
       else if (option.value === 'services') value = ` -x -a ${fishQuote(`(${fn}_services)`)}`;
+      else if (option.value === 'services-or-all') value = ` -x -a ${fishQuote(`all (${fn}_services)`)}`;
       else if (option.value === 'text') value = ' -x';
       else if (option.value) value = ` -x -a ${fishQuote(option.value.words.join(' '))}`;
       lines.push(`complete -c ${program} ${at(spec.path)} ${names}${value} -d ${fishQuote(option.description)}`);

@@ -30,8 +30,12 @@ async function run<Q>(
   writeStdout(text);
 }
 
-const serviceOption = () =>
-  new Option('-s, --service <prefix>', 'AWS service prefix, e.g. s3 (catalog = servicecatalog)').makeOptionMandatory();
+/** `all` is taken by action-table only, as in policy_sentry; completion offers it from `<prefix|all>`. */
+const serviceOption = ({ all = false } = {}) =>
+  (all
+    ? new Option('-s, --service <prefix|all>', 'AWS service prefix, e.g. s3 (catalog = servicecatalog), or all')
+    : new Option('-s, --service <prefix>', 'AWS service prefix, e.g. s3 (catalog = servicecatalog)')
+  ).makeOptionMandatory();
 const fmtOption = (formats: QueryFormat[]) =>
   new Option('--fmt <format>', 'output format').choices(formats).default('json');
 
@@ -53,7 +57,7 @@ export function registerQuery(program: Command): void {
   query
     .command('action-table')
     .description('actions of a service (or all): by name, access level, condition key or resource type')
-    .addOption(serviceOption())
+    .addOption(serviceOption({ all: true }))
     .option('-n, --name <action>', 'action name (case-insensitive); Prefix* matches every action starting with Prefix')
     .addOption(new Option('-a, --access-level <level>', 'actions at this access level').choices(ACCESS_LEVELS))
     .option('-c, --condition <key>', 'actions that support this condition key (exact)')

@@ -43,6 +43,7 @@ const cases: [typed: string[], offered: string[]][] = [
     ['query', 'action-table', '--service', 's'],
     ['s3', 'scn', 'secretsmanager', 'servicecatalog', 'sns', 'sqs', 'ssm', 'states', 'sts'],
   ],
+  [['query', 'action-table', '-s', 'all'], ['all']],
   [
     ['--data', 'x.json', 'query', 'arn-table', '-s', 'ec'],
     ['ec2', 'ecr', 'ecr-public'],
