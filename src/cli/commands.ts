@@ -21,5 +21,4 @@ export function registerCommands(program: Command): void {
   registerData(program);
   registerCollect(program);
   registerCompletion(program);
-  void program;
 }
