@@ -8,11 +8,20 @@ import { performance } from 'node:perf_hooks';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { CreateVectorBucketCommand, PutVectorBucketPolicyCommand, S3VectorsClient } from '@aws-sdk/client-s3vectors';
 import { CreateServiceCommand, PutAuthPolicyCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
+import { aossEmulator, ecrPublicEmulator, wafv2Emulator } from './aoss-ecr-public-wafv2-emulators.js';
+import { seedAoss, seedEcrPublic, seedWafv2 } from './aoss-ecr-public-wafv2-seeds.js';
 import { BacklogState, backlogEmulators } from './backlog-emulators.js';
 import { seedBacklogResources } from './backlog-seed.js';
 import { defaultEmulators, resourcePolicyEmulators } from './emulators.js';
+import {
+  networkFirewallEmulator,
+  sagemakerEmulator,
+  seedNetworkFirewall,
+  seedSageMaker,
+} from './firewall-sagemaker-emulators.js';
 import { MANAGEMENT_ACCOUNT, type Moto, startMoto } from './harness.js';
 import { seedPolicyServices } from './policy-service-seeds.js';
+import { seedSsmXrayAps, ssmXrayApsEmulators } from './ssm-xray-aps-emulators.js';
 import { type Emulator, type FaultProxy, type ProxyRequest, type ProxyResponse, startProxy } from './proxy.js';
 import {
   DirectoryBucketState,
@@ -116,6 +125,12 @@ export async function startAllServicesWorld(options: AllServicesWorldOptions): P
         streamPolicyEmulator(state.streamPolicies),
         mediastoreEmulator(),
         ...backlogEmulators(state.backlog),
+        ...ssmXrayApsEmulators(state.backlog),
+        networkFirewallEmulator(state.backlog),
+        sagemakerEmulator(state.backlog),
+        aossEmulator(),
+        ecrPublicEmulator(),
+        wafv2Emulator(),
         s3vectorsTags,
       ],
     });
@@ -185,8 +200,14 @@ async function seedAccount(
   await seedEfs(target);
   await seedMediaStore(target);
   await seedPolicyServices(target);
+  await seedAoss(target);
+  await seedEcrPublic(target);
+  await seedWafv2(target);
+  await seedNetworkFirewall({ ...target, account, regions }, state.backlog);
+  await seedSageMaker({ ...target, account, regions }, state.backlog);
   for (const region of regions) {
     await seedBacklogResources({ endpoint, region, account, ...(credentials ? { credentials } : {}) }, state.backlog);
+    await seedSsmXrayAps({ endpoint, region, account, ...(credentials ? { credentials } : {}) }, state.backlog);
     await seedVectorBucket(target, account, region);
     await seedLatticeService(target, region);
   }

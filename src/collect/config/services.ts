@@ -51,6 +51,14 @@ export const SERVICE_CODES = [
   'mediastore',
   's3vectors',
   'vpc-lattice',
+  'aoss',
+  'ecr-public',
+  'wafv2',
+  'ssm',
+  'xray',
+  'aps',
+  'network-firewall',
+  'sagemaker',
 ] as const;
 
 export type ServiceCode = (typeof SERVICE_CODES)[number];

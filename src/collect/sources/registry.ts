@@ -64,6 +64,19 @@ import { s3VectorBuckets } from './s3vectors/vector-buckets.js';
 import { latticeServices } from './vpc-lattice/services.js';
 import { latticeServiceNetworks } from './vpc-lattice/service-networks.js';
 import { mediastoreContainers } from './mediastore/containers.js';
+import { aossAccessPolicies } from './aoss/access-policies.js';
+import { aossNetworkPolicies } from './aoss/network-policies.js';
+import { ecrPublicRepositories } from './ecr-public/repositories.js';
+import { wafv2RuleGroups } from './wafv2/rule-groups.js';
+import { networkFirewallFirewalls } from './network-firewall/firewalls.js';
+import { networkFirewallPolicies } from './network-firewall/firewall-policies.js';
+import { networkFirewallRuleGroups } from './network-firewall/rule-groups.js';
+import { sagemakerModelPackageGroups } from './sagemaker/model-package-groups.js';
+import { sagemakerLineageGroups } from './sagemaker/lineage-groups.js';
+import { ssmParameters } from './ssm/parameters.js';
+import { ssmOpsItemGroup } from './ssm/ops-item-group.js';
+import { xrayResourcePolicies } from './xray/resource-policies.js';
+import { apsWorkspaces } from './aps/workspaces.js';
 import type { Source } from './types.js';
 
 /**
@@ -136,6 +149,19 @@ export const SOURCES: readonly Source[] = [
   latticeServices,
   latticeServiceNetworks,
   mediastoreContainers,
+  aossAccessPolicies,
+  aossNetworkPolicies,
+  ecrPublicRepositories,
+  wafv2RuleGroups,
+  ssmParameters,
+  ssmOpsItemGroup,
+  xrayResourcePolicies,
+  apsWorkspaces,
+  networkFirewallFirewalls,
+  networkFirewallPolicies,
+  networkFirewallRuleGroups,
+  sagemakerModelPackageGroups,
+  sagemakerLineageGroups,
 ];
 
 export function sourcesFor(services: readonly ServiceCode[]): Source[] {
