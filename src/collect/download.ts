@@ -6,7 +6,7 @@ import { writeJson } from '../storage/write-json.js';
 import { AwsAccessError, IamwrightError, UsageError } from '../util/errors.js';
 import type { ClientPool } from './aws/clients.js';
 import type { CredentialBroker, Identity } from './aws/credentials.js';
-import { classifyError, describeError } from './aws/errors.js';
+import { classifyError, describeError, missingRegionalEndpoint } from './aws/errors.js';
 import { homeRegion } from './aws/partitions.js';
 import { createAwsSession } from './aws/session.js';
 import { loadConfigFiles } from './config/load.js';
@@ -298,6 +298,8 @@ async function runJob(job: Job, deps: JobDeps): Promise<JobReport> {
     });
   } catch (error) {
     if (error instanceof AwsAccessError) return report({ status: 'failed', reason: error.message });
+    const missing = missingRegionalEndpoint(error, region);
+    if (missing) return report({ status: 'skipped', reason: `not offered in ${region}: ${missing} does not exist` });
     const kind = classifyError(error);
     const reason = describeError(error);
     if (kind === 'denied') return report({ status: 'denied', reason });

@@ -39,3 +39,15 @@ export function describeError(error: unknown): string {
   const name = errorName(error);
   return message && message !== name ? `${name}: ${message}` : name;
 }
+
+/**
+ * The AWS endpoint that DNS says does not exist, when `error` is that: the service is not offered
+ * in `region` (AWS publishes no name for a regional endpoint it does not run). Only for AWS's own
+ * host names, so a mistyped custom endpoint still fails.
+ */
+export function missingRegionalEndpoint(error: unknown, region: string): string | undefined {
+  const e = error as { code?: unknown; hostname?: unknown } | undefined;
+  if (e?.code !== 'ENOTFOUND' || typeof e.hostname !== 'string') return undefined;
+  const host = e.hostname.toLowerCase();
+  return host.includes(`.${region}.`) && /\.(amazonaws\.com(\.cn)?|api\.aws)$/.test(host) ? host : undefined;
+}
