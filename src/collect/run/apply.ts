@@ -62,7 +62,9 @@ export async function applyResult(source: Source, result: SourceResult, target: 
   }
 
   const placed: Array<{ folder: string; record: ResourceRecord }> = [];
-  const seen = new Set<string>();
+  /** Folder -> the ARN stored there. The layout lower-cases paths (as iam-collect's does), so two
+   * resources whose names differ only in case (SQS queues, SSM parameters) would share a folder. */
+  const seen = new Map<string, string>();
   for (const record of result.resources ?? []) {
     let folder: string;
     try {
@@ -73,8 +75,19 @@ export async function applyResult(source: Source, result: SourceResult, target: 
     }
     const type = types.get(folder.slice(0, folder.lastIndexOf('/')));
     if (!type) throw new Error(`${source.name}: ${record.arn} is outside the folders the source declares`);
-    if (seen.has(folder)) continue;
-    seen.add(folder);
+    const taken = seen.get(folder);
+    if (taken !== undefined) {
+      // The same resource listed twice is stored once; another one is reported, never silently dropped.
+      if (taken !== record.arn) {
+        issues.push({
+          kind: 'skipped',
+          arn: record.arn,
+          message: `not stored: its folder ${folder} holds ${taken} (the layout lower-cases names, as iam-collect's does)`,
+        });
+      }
+      continue;
+    }
+    seen.set(folder, record.arn);
     counts[type.label] = (counts[type.label] ?? 0) + 1;
     placed.push({ folder, record });
   }
