@@ -162,7 +162,7 @@ async function collect(name, org, proxy) {
 
 /**
  * A listing call pages through a whole collection: `List*`, `Describe*`, `Search*` and `Get*`
- * operations with a plural name (not tags, policies or a status), GetAccountAuthorizationDetails,
+ * operations with a plural name (not tags, one resource's policies or a status), GetAccountAuthorizationDetails,
  * and REST calls the proxy names `<METHOD> <path>` whose path is a collection root (`/restapis`,
  * `/2015-03-31/functions/`, `/-/vaults`). Anything else (policy, tags, attributes of one resource) is a per-resource
  * call. A heuristic by name: --json lists every operation under its service, so a misfiled one shows.
@@ -183,7 +183,9 @@ function isListing(operation) {
       return segments.filter((segment) => !/^(\d{4}-\d{2}-\d{2}|v\d+|-|api)$/.test(segment)).length <= 1;
     }
   }
-  if (/Tags|Tagging|ForResource|Polic(y|ies)$|Status$/.test(name)) return false;
+  // One resource's policy or policies (`GetResourcePolicies` of an SSM parameter) is per resource;
+  // `List*Policies` and `Describe*Policies` page through a collection of policies (aoss, logs, X-Ray).
+  if (/Tags|Tagging|ForResource|Policy$|Status$/.test(name) || /^Get\w*Policies$/.test(name)) return false;
   return /^(List|Describe|Search|Get)\w*s$/.test(name);
 }
 
