@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { CreateVectorBucketCommand, PutVectorBucketPolicyCommand, S3VectorsClient } from '@aws-sdk/client-s3vectors';
 import { CreateServiceCommand, PutAuthPolicyCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
+import { agentCoreEmulator, seedAgentCore } from './appsync-agentcore-emulators.js';
 import { aossEmulator, ecrPublicEmulator, wafv2Emulator } from './aoss-ecr-public-wafv2-emulators.js';
 import { seedAoss, seedEcrPublic, seedWafv2 } from './aoss-ecr-public-wafv2-seeds.js';
 import { BacklogState, backlogEmulators } from './backlog-emulators.js';
@@ -19,6 +20,15 @@ import {
   seedNetworkFirewall,
   seedSageMaker,
 } from './firewall-sagemaker-emulators.js';
+import { imagebuilderEmulator, seedImageBuilder } from './imagebuilder-emulators.js';
+import {
+  comprehendEmulator,
+  dsqlEmulator,
+  rekognitionEmulator,
+  seedComprehend,
+  seedDsql,
+  seedRekognition,
+} from './dsql-rekognition-comprehend-emulators.js';
 import { MANAGEMENT_ACCOUNT, type Moto, startMoto } from './harness.js';
 import { seedPolicyServices } from './policy-service-seeds.js';
 import { seedSsmXrayAps, ssmXrayApsEmulators } from './ssm-xray-aps-emulators.js';
@@ -128,6 +138,11 @@ export async function startAllServicesWorld(options: AllServicesWorldOptions): P
         ...ssmXrayApsEmulators(state.backlog),
         networkFirewallEmulator(state.backlog),
         sagemakerEmulator(state.backlog),
+        dsqlEmulator(state.backlog),
+        rekognitionEmulator(state.backlog),
+        comprehendEmulator(),
+        imagebuilderEmulator(state.backlog),
+        agentCoreEmulator(state.backlog),
         aossEmulator(),
         ecrPublicEmulator(),
         wafv2Emulator(),
@@ -205,6 +220,11 @@ async function seedAccount(
   await seedWafv2(target);
   await seedNetworkFirewall({ ...target, account, regions }, state.backlog);
   await seedSageMaker({ ...target, account, regions }, state.backlog);
+  seedDsql({ account, regions }, state.backlog);
+  seedRekognition({ account, regions }, state.backlog);
+  await seedComprehend({ ...target, regions });
+  await seedImageBuilder({ ...target, account, regions }, state.backlog);
+  await seedAgentCore({ ...target, account, regions }, state.backlog);
   for (const region of regions) {
     await seedBacklogResources({ endpoint, region, account, ...(credentials ? { credentials } : {}) }, state.backlog);
     await seedSsmXrayAps({ endpoint, region, account, ...(credentials ? { credentials } : {}) }, state.backlog);

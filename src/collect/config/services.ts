@@ -59,6 +59,11 @@ export const SERVICE_CODES = [
   'aps',
   'network-firewall',
   'sagemaker',
+  'imagebuilder',
+  'bedrock-agentcore',
+  'dsql',
+  'rekognition',
+  'comprehend',
 ] as const;
 
 export type ServiceCode = (typeof SERVICE_CODES)[number];

@@ -73,10 +73,20 @@ import { networkFirewallPolicies } from './network-firewall/firewall-policies.js
 import { networkFirewallRuleGroups } from './network-firewall/rule-groups.js';
 import { sagemakerModelPackageGroups } from './sagemaker/model-package-groups.js';
 import { sagemakerLineageGroups } from './sagemaker/lineage-groups.js';
+import { imagebuilderComponents } from './imagebuilder/components.js';
+import { imagebuilderImages } from './imagebuilder/images.js';
+import { imagebuilderImageRecipes } from './imagebuilder/image-recipes.js';
+import { imagebuilderContainerRecipes } from './imagebuilder/container-recipes.js';
 import { ssmParameters } from './ssm/parameters.js';
 import { ssmOpsItemGroup } from './ssm/ops-item-group.js';
 import { xrayResourcePolicies } from './xray/resource-policies.js';
 import { apsWorkspaces } from './aps/workspaces.js';
+import { agentCoreGateways } from './bedrock-agentcore/gateways.js';
+import { agentCoreRuntimes } from './bedrock-agentcore/runtimes.js';
+import { dsqlClusters } from './dsql/clusters.js';
+import { rekognitionProjects } from './rekognition/projects.js';
+import { comprehendDocumentClassifiers } from './comprehend/document-classifiers.js';
+import { comprehendEntityRecognizers } from './comprehend/entity-recognizers.js';
 import type { Source } from './types.js';
 
 /**
@@ -162,6 +172,16 @@ export const SOURCES: readonly Source[] = [
   networkFirewallRuleGroups,
   sagemakerModelPackageGroups,
   sagemakerLineageGroups,
+  imagebuilderComponents,
+  imagebuilderImages,
+  imagebuilderImageRecipes,
+  imagebuilderContainerRecipes,
+  agentCoreRuntimes,
+  agentCoreGateways,
+  dsqlClusters,
+  rekognitionProjects,
+  comprehendDocumentClassifiers,
+  comprehendEntityRecognizers,
 ];
 
 export function sourcesFor(services: readonly ServiceCode[]): Source[] {

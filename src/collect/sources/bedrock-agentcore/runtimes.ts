@@ -1,0 +1,59 @@
+import {
+  BedrockAgentCoreControlClient,
+  GetResourcePolicyCommand,
+  ListAgentRuntimesCommand,
+  ListTagsForResourceCommand,
+} from '@aws-sdk/client-bedrock-agentcore-control';
+import { FieldCollector } from '../fields.js';
+import { allPages, policyDocument, readResourceField, tagsMap } from '../policy-fields.js';
+import { recordsResult } from '../records.js';
+import type { Source } from '../types.js';
+
+/**
+ * Bedrock AgentCore agent runtimes (hosted agents) with their resource policy (who may invoke the
+ * agent) and tags. The listing gives ARN, id, name, current version and description; status and
+ * dates are left out (they change while nothing about access does). The policy and the tags cost
+ * one call each per runtime.
+ */
+export const agentCoreRuntimes: Source = {
+  name: 'bedrock-agentcore/runtimes',
+  service: 'bedrock-agentcore',
+  scope: 'regional',
+  description: 'Bedrock AgentCore agent runtimes: resource policy, tags',
+  apiCalls: [
+    'bedrock-agentcore:ListAgentRuntimes',
+    'bedrock-agentcore:GetResourcePolicy',
+    'bedrock-agentcore:ListTagsForResource',
+  ],
+  stores: [
+    { label: 'runtime', service: 'bedrock-agentcore', resourceType: 'runtime', files: ['metadata', 'policy', 'tags'] },
+  ],
+
+  async collect(ctx) {
+    const client = ctx.client(BedrockAgentCoreControlClient);
+    const pages = await allPages(
+      (token) => client.send(new ListAgentRuntimesCommand({ maxResults: 100, nextToken: token })),
+      (page) => page.nextToken,
+    );
+    const runtimes = pages.flatMap((page) => page.agentRuntimes ?? []).filter((runtime) => runtime.agentRuntimeArn);
+    const records = await ctx.map(runtimes, async (runtime) => {
+      const arn = runtime.agentRuntimeArn as string;
+      const fields = new FieldCollector(arn);
+      fields.files.metadata = {
+        arn,
+        id: runtime.agentRuntimeId,
+        name: runtime.agentRuntimeName,
+        version: runtime.agentRuntimeVersion,
+        description: runtime.description,
+      };
+      const [policy, tags] = await Promise.all([
+        readResourceField(() => client.send(new GetResourcePolicyCommand({ resourceArn: arn }))),
+        readResourceField(() => client.send(new ListTagsForResourceCommand({ resourceArn: arn }))),
+      ]);
+      fields.set('policy', policy, (out) => policyDocument(out.policy));
+      fields.set('tags', tags, (out) => tagsMap(out.tags));
+      return fields;
+    });
+    return recordsResult(records);
+  },
+};
