@@ -4,7 +4,7 @@
  * service loads only that service; only patterns with a wildcard in the service part (or `*`) read the
  * summaries of every service.
  */
-import type { AccessLevelFlags, Action, Dataset, Service } from '../data/model.js';
+import type { AccessLevelFlags, Action, Dataset, ResourceType, Service } from '../data/model.js';
 import { codePointCompare } from '../policy/minimize.js';
 
 /** One concrete action of the dataset. */
@@ -67,8 +67,23 @@ export class ActionCatalog {
   private readonly lowerNamesByService = new Map<string, Map<string, CatalogAction>>();
   private summaryActions: CatalogAction[] | undefined;
   private readonly patterns = new Map<string, PatternMatch>();
+  private readonly typesByService = new Map<string, Map<string, ResourceType>>();
 
   constructor(readonly dataset: Dataset) {}
+
+  /** A resource type of a service by name, case-insensitively (the first of a name, as a search finds). */
+  resourceType(prefix: string, name: string): ResourceType | undefined {
+    let types = this.typesByService.get(prefix);
+    if (!types) {
+      types = new Map();
+      for (const type of this.service(prefix)?.resourceTypes ?? []) {
+        const lower = type.name.toLowerCase();
+        if (!types.has(lower)) types.set(lower, type);
+      }
+      this.typesByService.set(prefix, types);
+    }
+    return types.get(name.toLowerCase());
+  }
 
   /** The service with this prefix, looked up as written, then lower-cased (IAM ignores case). */
   service(prefix: string): Service | undefined {

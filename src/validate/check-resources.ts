@@ -44,11 +44,9 @@ export class ResourceMatcher {
     let entry = this.formatsByAction.get(action.full);
     if (!entry) {
       entry = { typeNames: [], formats: [], unknownFormat: false };
-      const service = this.catalog.service(action.service);
       for (const type of action.model?.resourceTypes ?? []) {
         entry.typeNames.push(type.name);
-        const lower = type.name.toLowerCase();
-        const resourceType = service?.resourceTypes.find((t) => t.name.toLowerCase() === lower);
+        const resourceType = this.catalog.resourceType(action.service, type.name);
         if (!resourceType || resourceType.arnFormats.length === 0) entry.unknownFormat = true;
         for (const format of resourceType?.arnFormats ?? []) {
           if (format === '*') {

@@ -66,8 +66,7 @@ export class ConditionKeyIndex {
       const list = [...model.conditionKeys];
       for (const type of model.resourceTypes) {
         list.push(...type.conditionKeys);
-        const lower = type.name.toLowerCase();
-        list.push(...(service.resourceTypes.find((t) => t.name.toLowerCase() === lower)?.conditionKeys ?? []));
+        list.push(...(this.catalog.resourceType(service.prefix, type.name)?.conditionKeys ?? []));
       }
       keys = [...new Set(list)];
       this.actionKeys.set(action.full, keys);
