@@ -21,6 +21,7 @@ import {
   seedSageMaker,
 } from './firewall-sagemaker-emulators.js';
 import { imagebuilderEmulator, seedImageBuilder } from './imagebuilder-emulators.js';
+import { bedrockEmulator, cloudfrontEmulator, seedBedrock, seedCloudFront } from './cloudfront-bedrock-emulators.js';
 import {
   comprehendEmulator,
   dsqlEmulator,
@@ -29,6 +30,12 @@ import {
   seedDsql,
   seedRekognition,
 } from './dsql-rekognition-comprehend-emulators.js';
+import {
+  entityResolutionEmulator,
+  rumEmulator,
+  seedEntityResolution,
+  seedRum,
+} from './rum-entityresolution-emulators.js';
 import { MANAGEMENT_ACCOUNT, type Moto, startMoto } from './harness.js';
 import { seedPolicyServices } from './policy-service-seeds.js';
 import { seedSsmXrayAps, ssmXrayApsEmulators } from './ssm-xray-aps-emulators.js';
@@ -138,9 +145,13 @@ export async function startAllServicesWorld(options: AllServicesWorldOptions): P
         ...ssmXrayApsEmulators(state.backlog),
         networkFirewallEmulator(state.backlog),
         sagemakerEmulator(state.backlog),
+        cloudfrontEmulator(state.backlog),
+        bedrockEmulator(state.backlog),
         dsqlEmulator(state.backlog),
         rekognitionEmulator(state.backlog),
         comprehendEmulator(),
+        rumEmulator(state.backlog),
+        entityResolutionEmulator(state.backlog),
         imagebuilderEmulator(state.backlog),
         agentCoreEmulator(state.backlog),
         aossEmulator(),
@@ -220,9 +231,13 @@ async function seedAccount(
   await seedWafv2(target);
   await seedNetworkFirewall({ ...target, account, regions }, state.backlog);
   await seedSageMaker({ ...target, account, regions }, state.backlog);
+  seedCloudFront({ account }, state.backlog);
+  seedBedrock({ account, regions }, state.backlog);
   seedDsql({ account, regions }, state.backlog);
   seedRekognition({ account, regions }, state.backlog);
   await seedComprehend({ ...target, regions });
+  seedRum({ account, regions }, state.backlog);
+  seedEntityResolution({ account, regions }, state.backlog);
   await seedImageBuilder({ ...target, account, regions }, state.backlog);
   await seedAgentCore({ ...target, account, regions }, state.backlog);
   for (const region of regions) {

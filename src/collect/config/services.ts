@@ -64,6 +64,10 @@ export const SERVICE_CODES = [
   'dsql',
   'rekognition',
   'comprehend',
+  'rum',
+  'entityresolution',
+  'cloudfront',
+  'bedrock',
 ] as const;
 
 export type ServiceCode = (typeof SERVICE_CODES)[number];

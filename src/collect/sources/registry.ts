@@ -73,6 +73,9 @@ import { networkFirewallPolicies } from './network-firewall/firewall-policies.js
 import { networkFirewallRuleGroups } from './network-firewall/rule-groups.js';
 import { sagemakerModelPackageGroups } from './sagemaker/model-package-groups.js';
 import { sagemakerLineageGroups } from './sagemaker/lineage-groups.js';
+import { cloudfrontVpcOrigins } from './cloudfront/vpc-origins.js';
+import { bedrockCustomModels } from './bedrock/custom-models.js';
+import { bedrockGuardrails } from './bedrock/guardrails.js';
 import { imagebuilderComponents } from './imagebuilder/components.js';
 import { imagebuilderImages } from './imagebuilder/images.js';
 import { imagebuilderImageRecipes } from './imagebuilder/image-recipes.js';
@@ -87,6 +90,10 @@ import { dsqlClusters } from './dsql/clusters.js';
 import { rekognitionProjects } from './rekognition/projects.js';
 import { comprehendDocumentClassifiers } from './comprehend/document-classifiers.js';
 import { comprehendEntityRecognizers } from './comprehend/entity-recognizers.js';
+import { rumAppMonitors } from './rum/app-monitors.js';
+import { entityResolutionMatchingWorkflows } from './entityresolution/matching-workflows.js';
+import { entityResolutionIdMappingWorkflows } from './entityresolution/id-mapping-workflows.js';
+import { entityResolutionIdNamespaces } from './entityresolution/id-namespaces.js';
 import type { Source } from './types.js';
 
 /**
@@ -172,6 +179,9 @@ export const SOURCES: readonly Source[] = [
   networkFirewallRuleGroups,
   sagemakerModelPackageGroups,
   sagemakerLineageGroups,
+  cloudfrontVpcOrigins,
+  bedrockCustomModels,
+  bedrockGuardrails,
   imagebuilderComponents,
   imagebuilderImages,
   imagebuilderImageRecipes,
@@ -182,6 +192,10 @@ export const SOURCES: readonly Source[] = [
   rekognitionProjects,
   comprehendDocumentClassifiers,
   comprehendEntityRecognizers,
+  rumAppMonitors,
+  entityResolutionMatchingWorkflows,
+  entityResolutionIdMappingWorkflows,
+  entityResolutionIdNamespaces,
 ];
 
 export function sourcesFor(services: readonly ServiceCode[]): Source[] {
