@@ -263,7 +263,7 @@ describe('collectorPolicies', () => {
         policy.Statement.map((s) => [s.Sid, s.Resource]),
         [['IamwrightCollectorRead', ['*']]],
       );
-      // With every service (62 and counting) the management policy outgrows a managed policy (6,144
+      // With every service (61 and counting) the management policy outgrows a managed policy (6,144
       // characters; the CLI warns) but fits an inline role policy.
       assert.ok(
         policySize(policy) <= POLICY_SIZE_LIMITS['inline-role'],
