@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
+import { isatty, WriteStream } from 'node:tty';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { flagsFromIamCollectEnv } from './iam-collect-env.js';
+import { writeStderr } from './stdout.js';
 
 /** `--accounts 1 2` and `--accounts 1,2` both work. */
 function list(values: string[] | undefined): string[] | undefined {
@@ -71,6 +73,12 @@ function withIamCollectEnv(flags: DownloadFlags, command: Command): DownloadFlag
   };
 }
 
+/** stderr as a terminal stream when it is one (a stream of its own in a worker thread), else undefined. */
+function stderrTerminal(): NodeJS.WriteStream | undefined {
+  if (process.stderr.isTTY) return process.stderr;
+  return isatty(2) ? new WriteStream(2) : undefined;
+}
+
 /** `iamwright collect init|download|index`: download every deployed IAM policy across accounts. */
 export function registerCollect(program: Command): void {
   const collect = program
@@ -107,13 +115,16 @@ export function registerCollect(program: Command): void {
         import('../collect/run/stats.js'),
       ]);
       const stats = new RunStats();
-      const write = (text: string) => process.stderr.write(text);
-      const tty = flags.logFormat === 'text' && process.stderr.isTTY === true;
+      // The file descriptor itself, not process.stderr: in the worker thread that runs a download
+      // (bin/collect-worker.js), process.stderr is an asynchronous pipe to the main thread.
+      const write = writeStderr;
+      const terminal = flags.logFormat === 'text' ? stderrTerminal() : undefined;
+      const tty = terminal !== undefined;
       const reporter =
         flags.logFormat === 'json'
           ? progress.jsonReporter(write)
           : tty
-            ? progress.ttyReporter(process.stderr, stats)
+            ? progress.ttyReporter(terminal!, stats)
             : progress.plainReporter(write);
       const optional = <K extends string, V>(key: K, value: V | undefined) =>
         (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;

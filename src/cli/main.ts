@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { reportError } from './report-error.js';
+import { writeStderr, writeStdout } from './stdout.js';
 import { registerCommands } from './commands.js';
 
 /** Runs one command line (`argv` as in process.argv). Returns the exit code it asks for. */
@@ -20,7 +21,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('-V, --version', 'print the version and the active dataset')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    // Through the file descriptors: help piped into `head` ends quietly instead of with an EPIPE trace.
+    .configureOutput({ writeOut: writeStdout, writeErr: writeStderr });
 
   program.action(async (options: { version?: boolean; data?: string }) => {
     if (options.version) {

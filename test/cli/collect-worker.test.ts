@@ -1,0 +1,58 @@
+/**
+ * bin/collect-worker.js: the built CLI runs `collect download` in a worker thread with a capped young
+ * generation. Its success path is the built-CLI end-to-end test (test/collect/built-cli-all-services);
+ * here: which command lines go to the worker, and that errors and exit codes come through it unchanged.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { describe, it } from 'node:test';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const { collectsInWorker } = createRequire(import.meta.url)('../../bin/collect-worker.js') as {
+  collectsInWorker: (argv: string[], env?: NodeJS.ProcessEnv) => boolean;
+};
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const run = spawnSync(process.execPath, ['bin/iamwright', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: '/nonexistent', AWS_CONFIG_FILE: '/nonexistent', ...env },
+  });
+  return [run.status, run.stdout, run.stderr];
+}
+
+describe('collect download in a worker thread (built CLI)', () => {
+  it('only `collect download` itself goes to the worker, unless IAMWRIGHT_COLLECT_WORKER=0', () => {
+    const argv = (...args: string[]) => ['node', 'iamwright', ...args];
+    assert.deepEqual(
+      [
+        collectsInWorker(argv('collect', 'download', '--config-files', 'a.jsonc')),
+        collectsInWorker(argv('--data', 'x.json', 'collect', 'download')),
+        collectsInWorker(argv('collect', 'download', '--help')),
+        collectsInWorker(argv('collect', 'index')),
+        collectsInWorker(argv('write-policy', '-i', 'collect')),
+        collectsInWorker(argv('collect', 'download'), { IAMWRIGHT_COLLECT_WORKER: '0' }),
+      ],
+      [true, true, false, false, false, false],
+    );
+  });
+
+  for (const [label, env] of [
+    ['in the worker', {}],
+    ['on the main thread', { IAMWRIGHT_COLLECT_WORKER: '0' }],
+  ] as const) {
+    it(`errors and exit codes are the same ${label}`, () => {
+      assert.deepEqual(cli(['collect', 'download', '--config-files', '/nonexistent/iamwright.jsonc'], env), [
+        2,
+        '',
+        'iamwright: /nonexistent/iamwright.jsonc: config file not found (create one with `iamwright collect init`)\n',
+      ]);
+      assert.deepEqual(cli(['collect', 'download', '--concurrency', '0'], env), [
+        2,
+        '',
+        "error: option '--concurrency <n>' argument '0' is invalid. expected a positive integer\n(run with --help for usage)\n",
+      ]);
+    });
+  }
+});
