@@ -22,11 +22,9 @@ const CLIENT_PACKAGE = /^@aws-sdk\/client-[a-z0-9-]+$/;
 
 /** Every `.ts` file under `dir`. */
 function sourceFiles(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
-  });
+  return readdirSync(dir, { recursive: true })
+    .filter((path) => path.endsWith('.ts'))
+    .map((path) => join(dir, path));
 }
 
 /**

@@ -1,5 +1,8 @@
 import { classifyError } from '../../aws/errors.js';
-import { allPages } from '../policy-fields.js';
+import { FieldCollector } from '../fields.js';
+import { allPages, policyDocument, readResourceField, tagsMap } from '../policy-fields.js';
+import { recordsResult } from '../records.js';
+import type { Source, SourceResult } from '../types.js';
 
 /** Image Builder pages its listings 25 items at a time at most. */
 export const PAGE_SIZE = 25;
@@ -22,4 +25,43 @@ export async function buildVersions<P, S>(
     if (classifyError(error) === 'absent') return [];
     throw error;
   }
+}
+
+/** What the build-version listings of components and images both give. */
+export interface BuildSummary {
+  arn?: string | undefined;
+  name?: string | undefined;
+  version?: string | undefined;
+  type?: string | undefined;
+  platform?: string | undefined;
+  state?: { status?: string | undefined } | undefined;
+  tags?: Record<string, string> | undefined;
+}
+
+/** One record per build version: its listing's metadata and tags, and the policy `readPolicy` fetches. */
+export async function buildVersionRecords(
+  ctx: Parameters<Source['collect']>[0],
+  builds: readonly BuildSummary[],
+  readPolicy: (arn: string) => Promise<{ policy?: string | undefined }>,
+): Promise<SourceResult> {
+  const records = await ctx.map(
+    builds.filter((build) => build.arn),
+    async (build) => {
+      const arn = build.arn as string;
+      const fields = new FieldCollector(arn);
+      fields.files.metadata = {
+        arn,
+        name: build.name,
+        version: build.version,
+        type: build.type,
+        platform: build.platform,
+        status: build.state?.status,
+      };
+      fields.files.tags = tagsMap(build.tags);
+      const policy = await readResourceField(() => readPolicy(arn));
+      fields.set('policy', policy, (out) => policyDocument(out.policy));
+      return fields;
+    },
+  );
+  return recordsResult(records);
 }

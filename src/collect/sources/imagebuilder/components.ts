@@ -4,11 +4,9 @@ import {
   ListComponentBuildVersionsCommand,
   ListComponentsCommand,
 } from '@aws-sdk/client-imagebuilder';
-import { FieldCollector } from '../fields.js';
-import { allPages, policyDocument, readResourceField, tagsMap } from '../policy-fields.js';
-import { recordsResult } from '../records.js';
+import { allPages } from '../policy-fields.js';
 import type { Source } from '../types.js';
-import { buildVersions, PAGE_SIZE } from './build-versions.js';
+import { buildVersionRecords, buildVersions, PAGE_SIZE } from './build-versions.js';
 
 /**
  * EC2 Image Builder components the account owns, one resource per build version
@@ -55,25 +53,7 @@ export const imagebuilderComponents: Source = {
           versionArn,
         ),
       )
-    )
-      .flat()
-      .filter((build) => build.arn);
-    const records = await ctx.map(builds, async (build) => {
-      const arn = build.arn as string;
-      const fields = new FieldCollector(arn);
-      fields.files.metadata = {
-        arn,
-        name: build.name,
-        version: build.version,
-        type: build.type,
-        platform: build.platform,
-        status: build.state?.status,
-      };
-      fields.files.tags = tagsMap(build.tags);
-      const policy = await readResourceField(() => client.send(new GetComponentPolicyCommand({ componentArn: arn })));
-      fields.set('policy', policy, (out) => policyDocument(out.policy));
-      return fields;
-    });
-    return recordsResult(records);
+    ).flat();
+    return buildVersionRecords(ctx, builds, (arn) => client.send(new GetComponentPolicyCommand({ componentArn: arn })));
   },
 };
