@@ -5,8 +5,8 @@
 // (`resourceLimits`); flags such as --max-semi-space-size only apply at start-up.
 // IAMWRIGHT_COLLECT_WORKER=0 runs it on the main thread instead.
 'use strict';
+// worker_threads is required only when a worker starts: loading it costs every other command ~1 ms.
 const { writeSync } = require('node:fs');
-const { Worker, isMainThread, workerData } = require('node:worker_threads');
 
 const YOUNG_GENERATION_MB = 8;
 
@@ -20,9 +20,9 @@ function collectsInWorker(argv, env = process.env) {
 
 /** Runs the command line in a worker; the process exits with the worker's code. */
 function runInWorker(argv) {
-  const worker = new Worker(__filename, {
+  const { Worker } = require('node:worker_threads');
+  const worker = new Worker(require('node:path').join(__dirname, 'collect-worker-thread.js'), {
     argv: argv.slice(2),
-    workerData: { iamwrightCollect: true },
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   worker.on('error', (error) => {
@@ -32,13 +32,6 @@ function runInWorker(argv) {
   worker.on('exit', (code) => {
     if (process.exitCode === undefined || process.exitCode === 0) process.exitCode = code;
   });
-}
-
-if (!isMainThread && workerData?.iamwrightCollect) {
-  const { loadCli } = require('./cli-loader.js');
-  loadCli({ argv: process.argv })
-    .runCli(process.argv)
-    .then((code) => process.exit(code !== 0 ? code : (process.exitCode ?? 0)));
 }
 
 module.exports = { collectsInWorker, runInWorker };
