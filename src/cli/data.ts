@@ -68,7 +68,7 @@ export function registerData(program: Command): void {
           baseUrl: options.baseUrl,
           cacheDir: cacheDir(),
           hintsFor: (prefix) => {
-            const service = hasBundled ? bundledDataset().getService(prefix) : undefined;
+            const service = hasBundled ? bundledDataset().describedService(prefix) : undefined;
             return service && hintsFromService(service);
           },
           ...(progress && { onProgress: progress.update }),

@@ -3,12 +3,18 @@ import type { ActionSummary, Dataset, Service } from './model.js';
 import {
   DATASET_FORMAT,
   DATASET_FORMAT_VERSION,
+  READABLE_FORMAT_VERSIONS,
   type Manifest,
   MANIFEST_FILE,
   SERVICES_DIR,
+  SERVICE_TEXT_SUFFIX,
+  type ServiceText,
+  type StoredService,
   SUMMARIES_FILE,
   type SummaryRow,
+  describeService,
   flagsFromBits,
+  serviceFromStored,
 } from './dataset-format.js';
 import { readJsonFile } from './read-json.js';
 import { DataError } from '../util/errors.js';
@@ -20,7 +26,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function checkManifest(doc: unknown, file: string): Manifest {
   if (!isRecord(doc) || doc.format !== DATASET_FORMAT)
     throw new DataError(`${file}: not an iamwright dataset manifest`);
-  if (doc.formatVersion !== DATASET_FORMAT_VERSION) {
+  if (typeof doc.formatVersion !== 'number' || !READABLE_FORMAT_VERSIONS.includes(doc.formatVersion)) {
     throw new DataError(
       `${file}: unsupported dataset format version ${JSON.stringify(doc.formatVersion)} (expected ${DATASET_FORMAT_VERSION})`,
     );
@@ -45,23 +51,40 @@ export function directoryDataset(dir: string, location: string = dir): Dataset {
   const manifest = checkManifest(readJsonFile(manifestPath(dir)), manifestPath(dir));
   const known = new Set(manifest.services.map((s) => s.prefix));
   const services = new Map<string, Service>();
+  // Version 1 files hold everything, descriptions included.
+  const inline = manifest.formatVersion === 1;
+  const described = new Set<string>();
   let summaries: Map<string, ActionSummary[]> | undefined;
+  function getService(prefix: string): Service | undefined {
+    if (!known.has(prefix)) return undefined;
+    let service = services.get(prefix);
+    if (!service) {
+      const file = join(dir, SERVICES_DIR, `${prefix}.json`);
+      const doc = readJsonFile(file);
+      if (!isRecord(doc) || doc.prefix !== prefix || !Array.isArray(doc.actions)) {
+        throw new DataError(`${file}: not the service file of "${prefix}"`);
+      }
+      service = inline ? (doc as unknown as Service) : serviceFromStored(doc as unknown as StoredService);
+      services.set(prefix, service);
+    }
+    return service;
+  }
   return {
     provenance: manifest.provenance,
     location,
     counts: manifest.counts,
     listServices: () => manifest.services,
-    getService(prefix) {
-      if (!known.has(prefix)) return undefined;
-      let service = services.get(prefix);
-      if (!service) {
-        const file = join(dir, SERVICES_DIR, `${prefix}.json`);
+    getService,
+    describedService(prefix) {
+      const service = getService(prefix);
+      if (service && !inline && !described.has(prefix)) {
+        const file = join(dir, SERVICES_DIR, `${prefix}${SERVICE_TEXT_SUFFIX}`);
         const doc = readJsonFile(file);
-        if (!isRecord(doc) || doc.prefix !== prefix || !Array.isArray(doc.actions)) {
-          throw new DataError(`${file}: not the service file of "${prefix}"`);
+        if (!isRecord(doc) || !Array.isArray(doc.actions) || !Array.isArray(doc.conditionKeys)) {
+          throw new DataError(`${file}: not the descriptions file of "${prefix}"`);
         }
-        service = doc as unknown as Service;
-        services.set(prefix, service);
+        describeService(service, doc as unknown as ServiceText);
+        described.add(prefix);
       }
       return service;
     },

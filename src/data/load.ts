@@ -66,7 +66,7 @@ function dateOf(path: string, mtime: Date): string {
 /** Descriptions and names for Service Reference data, from the bundled dataset when it is there. */
 function bundledHints(prefix: string) {
   if (!bundledDataDir()) return undefined;
-  const service = bundledDataset().getService(prefix);
+  const service = bundledDataset().describedService(prefix);
   return service ? hintsFromService(service) : undefined;
 }
 

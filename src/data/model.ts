@@ -33,7 +33,8 @@ export interface ActionResourceType {
 export interface Action {
   /** Canonical case, e.g. `GetObject`. */
   name: string;
-  description: string;
+  /** Absent from `Dataset.getService` of a compiled dataset: `Dataset.describedService` has it. */
+  description?: string | undefined;
   access: AccessLevelFlags;
   /** Resource types in AWS's order. Empty means the action is wildcard-only (Resource `*`). */
   resourceTypes: ActionResourceType[];
@@ -62,7 +63,8 @@ export interface ConditionKey {
   name: string;
   /** As AWS writes it: String, ArrayOfString, ARN, Bool, Numeric, Date, IPAddress... */
   type: string;
-  description: string;
+  /** Absent from `Dataset.getService` of a compiled dataset: `Dataset.describedService` has it. */
+  description?: string | undefined;
 }
 
 export interface ServiceInfo {
@@ -116,8 +118,10 @@ export interface Dataset {
   readonly counts: DatasetCounts;
   /** Every service, in the dataset's order. */
   listServices(): readonly ServiceInfo[];
-  /** Exact, case-sensitive prefix lookup (policy_sentry's behaviour). */
+  /** Exact, case-sensitive prefix lookup (policy_sentry's behaviour). Descriptions may be absent. */
   getService(prefix: string): Service | undefined;
+  /** `getService` with the descriptions of actions and condition keys (a compiled dataset reads them apart). */
+  describedService(prefix: string): Service | undefined;
   /** Action summaries of every service, for queries over `all` services. */
   actionSummaries(): ReadonlyMap<string, readonly ActionSummary[]>;
 }

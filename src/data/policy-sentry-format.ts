@@ -160,6 +160,7 @@ export function policySentryDataset(doc: Record<string, unknown>, location: stri
       return infos;
     },
     getService,
+    describedService: getService,
     actionSummaries() {
       if (!summaries) {
         summaries = new Map();

@@ -46,8 +46,8 @@ export function queryConditionTable(
   dataset: Dataset,
   options: ConditionTableOptions,
 ): QueryResult<ConditionTableValue> {
-  const service = resolveService(dataset, options.service);
   const { name } = options;
+  const service = resolveService(dataset, options.service, { described: name !== undefined });
   if (name === undefined) return { heading: undefined, value: service.conditionKeys.map((k) => k.name) };
   const key = service.conditionKeys.find((k) => conditionKeyMatches(k.name, name));
   if (!key) {
@@ -57,6 +57,6 @@ export function queryConditionTable(
   }
   return {
     heading: undefined,
-    value: { name: key.name, description: key.description, condition_value_type: key.type.toLowerCase() },
+    value: { name: key.name, description: key.description ?? '', condition_value_type: key.type.toLowerCase() },
   };
 }

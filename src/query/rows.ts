@@ -40,7 +40,7 @@ export function actionRows(service: Service, action: Action): ActionRow[] {
   if (action.anyResource) dependents.push(...action.dependentActions);
   const row = (arnFormat: string, conditionKeys: string[]): ActionRow => ({
     action: `${service.prefix}:${action.name}`,
-    description: action.description,
+    description: action.description ?? '',
     access_level: formatAccessLevel(action.access),
     api_documentation_link: action.apiDocumentationUrl ?? null,
     resource_arn_format: arnFormat,
@@ -61,7 +61,7 @@ export function actionRows(service: Service, action: Action): ActionRow[] {
  * in policy_sentry; `*` alone is every action). An unknown action is a LookupError.
  */
 export function actionData(dataset: Dataset, servicePrefix: string, name: string): Record<string, ActionRow[]> {
-  const service = resolveService(dataset, servicePrefix);
+  const service = resolveService(dataset, servicePrefix, { described: true });
   let actions: Action[];
   if (name.endsWith('*')) {
     const start = name.slice(0, -1);

@@ -6,11 +6,11 @@ const ALIASES: Readonly<Record<string, string>> = { catalog: 'servicecatalog' };
 
 /**
  * The service with this exact (case-sensitive) prefix, or its alias. Unknown prefixes are a
- * LookupError, with a hint when only the case is wrong.
+ * LookupError, with a hint when only the case is wrong. `described` reads the descriptions too.
  */
-export function resolveService(dataset: Dataset, prefix: string): Service {
-  const service =
-    dataset.getService(prefix) ?? (Object.hasOwn(ALIASES, prefix) ? dataset.getService(ALIASES[prefix]!) : undefined);
+export function resolveService(dataset: Dataset, prefix: string, { described = false } = {}): Service {
+  const lookup = (p: string) => (described ? dataset.describedService(p) : dataset.getService(p));
+  const service = lookup(prefix) ?? (Object.hasOwn(ALIASES, prefix) ? lookup(ALIASES[prefix]!) : undefined);
   if (service) return service;
   const lower = prefix.toLowerCase();
   const near = dataset.listServices().find((s) => s.prefix.toLowerCase() === lower);

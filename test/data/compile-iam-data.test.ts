@@ -81,11 +81,41 @@ describe('directory dataset (our format)', () => {
     assert.equal(dataset.location, EXPECTED);
   });
 
-  it('loads a service from its file, and knows no others', () => {
-    const sqs = dataset.getService('sqs');
-    assert.deepEqual(sqs, JSON.parse(readFileSync(join(EXPECTED, 'services', 'sqs.json'), 'utf8')));
+  const compiled = compileIamData(FIXTURE).services.find((s) => s.prefix === 'sqs')!;
+  const withoutDescriptions = {
+    ...compiled,
+    actions: compiled.actions.map(({ description: _, ...action }) => action),
+    conditionKeys: compiled.conditionKeys.map(({ description: _, ...key }) => key),
+  };
+
+  it('loads a service from its file without the descriptions, and knows no others', () => {
+    assert.deepEqual(directoryDataset(EXPECTED).getService('sqs'), withoutDescriptions);
     assert.equal(dataset.getService('SQS'), undefined);
     assert.equal(dataset.getService('../manifest'), undefined);
+    assert.equal(dataset.describedService('../manifest'), undefined);
+  });
+
+  it('adds the descriptions from their own file when asked', () => {
+    assert.deepEqual(directoryDataset(EXPECTED).describedService('sqs'), compiled);
+  });
+
+  it('still reads format version 1, descriptions inline', () => {
+    const v1 = directoryDataset(`${EXPECTED}-v1`);
+    assert.deepEqual(v1.getService('sqs'), compiled);
+    assert.deepEqual(v1.describedService('sqs'), compiled);
+    assert.deepEqual(v1.counts, dataset.counts);
+  });
+
+  it('names the descriptions file when it is damaged', () => {
+    const damaged = join(work, 'damaged');
+    for (const [path, text] of Object.entries(tree(EXPECTED))) {
+      mkdirSync(join(damaged, path, '..'), { recursive: true });
+      writeFileSync(join(damaged, path), path.endsWith('sqs.text.json') ? '[]' : text);
+    }
+    assert.throws(() => directoryDataset(damaged).describedService('sqs'), {
+      name: 'DataError',
+      message: `${join(damaged, 'services', 'sqs.text.json')}: not the descriptions file of "sqs"`,
+    });
   });
 
   it('decodes action summaries with every access flag', () => {

@@ -12,7 +12,7 @@ const BAD = 'test/fixtures/data/service-reference-bad';
 const hintSource = directoryDataset('test/fixtures/data/iam-data-compiled');
 
 function compileFile(file: string, prefix: string) {
-  const service = hintSource.getService(prefix);
+  const service = hintSource.describedService(prefix);
   return compileServiceReference(
     parseJsonText(readFileSync(file, 'utf8'), file),
     file,

@@ -61,7 +61,7 @@ function update(onProgress?: (done: number, total: number) => void) {
     baseUrl: base,
     cacheDir: cache,
     hintsFor: (prefix) => {
-      const service = hintSource.getService(prefix);
+      const service = hintSource.describedService(prefix);
       return service && hintsFromService(service);
     },
     fetchPolicy: fast,
@@ -94,8 +94,8 @@ describe('data update', () => {
     assert.deepEqual(progress, ['0/2', '1/2', '2/2']);
     assert.equal(activeUpdatedDataset(cache), result.location);
     const dataset = directoryDataset(result.location);
-    assert.deepEqual(dataset.getService('s3'), expectedService('s3'));
-    assert.deepEqual(dataset.getService('sqs'), expectedService('sqs'));
+    assert.deepEqual(dataset.describedService('s3'), expectedService('s3'));
+    assert.deepEqual(dataset.describedService('sqs'), expectedService('sqs'));
     assert.deepEqual([...hits.keys()].sort(), ['/', '/v1/s3/s3.json', '/v1/sqs/sqs.json']);
   });
 

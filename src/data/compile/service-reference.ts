@@ -27,12 +27,12 @@ export function hintsFromService(service: Service): ServiceHints {
       service.actions.map((a) => [
         a.name,
         {
-          description: a.description,
+          description: a.description ?? '',
           requiredTypes: new Set(a.resourceTypes.filter((r) => r.required).map((r) => r.name)),
         },
       ]),
     ),
-    conditionKeys: new Map(service.conditionKeys.map((c) => [c.name, c.description])),
+    conditionKeys: new Map(service.conditionKeys.map((c) => [c.name, c.description ?? ''])),
   };
 }
 

@@ -9,10 +9,12 @@ import {
   type Manifest,
   MANIFEST_FILE,
   SERVICES_DIR,
+  SERVICE_TEXT_SUFFIX,
   SUMMARIES_FILE,
   type SummaryRow,
   SERVICE_PREFIX_PATTERN,
   levelBits,
+  storedService,
 } from '../dataset-format.js';
 import { DataError } from '../../util/errors.js';
 
@@ -40,7 +42,9 @@ export function datasetFiles(provenance: Provenance, services: readonly Service[
       levelBits(a.access),
       a.resourceTypes.length ? 0 : 1,
     ]);
-    files.set(`${SERVICES_DIR}/${service.prefix}.json`, JSON.stringify(service));
+    const { stored, text } = storedService(service);
+    files.set(`${SERVICES_DIR}/${service.prefix}.json`, JSON.stringify(stored));
+    files.set(`${SERVICES_DIR}/${service.prefix}${SERVICE_TEXT_SUFFIX}`, JSON.stringify(text));
   }
   const manifest: Manifest = {
     format: DATASET_FORMAT,
