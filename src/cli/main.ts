@@ -33,7 +33,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     program.help();
   });
 
-  registerCommands(program);
+  registerCommands(program, argv.slice(2));
 
   try {
     await program.parseAsync([...argv]);

@@ -7,7 +7,15 @@
  * - `services/<prefix>.text.json`: `{actions: [description...], conditionKeys: [description...]}`, in the
  *   service's order, read only by the queries that print descriptions.
  */
-import type { AccessLevelFlags, Action, ConditionKey, DatasetCounts, Provenance, Service, ServiceInfo } from './model.js';
+import type {
+  AccessLevelFlags,
+  Action,
+  ConditionKey,
+  DatasetCounts,
+  Provenance,
+  Service,
+  ServiceInfo,
+} from './model.js';
 
 export const DATASET_FORMAT = 'iamwright-dataset';
 export const DATASET_FORMAT_VERSION = 2;
