@@ -36,9 +36,33 @@ import {
   seedEntityResolution,
   seedRum,
 } from './rum-entityresolution-emulators.js';
+import {
+  networkManagerEmulator,
+  refactorSpacesEmulator,
+  s3filesEmulator,
+  seedNetworkManager,
+  seedRefactorSpacesAndS3Files,
+} from './netmgr-refactor-s3files-emulators.js';
+import {
+  omicsEmulator,
+  qbusinessEmulator,
+  seedOmics,
+  seedQBusiness,
+  seedSmsVoice,
+  smsVoiceEmulator,
+} from './smsvoice-qbusiness-omics-emulators.js';
+import {
+  lookoutEquipmentEmulator,
+  mediaPackageV2Emulator,
+  mediaTailorEmulator,
+  seedLookoutEquipment,
+  seedMediaPackageV2,
+  seedMediaTailor,
+} from './media-lookout-emulators.js';
 import { MANAGEMENT_ACCOUNT, type Moto, startMoto } from './harness.js';
 import { seedPolicyServices } from './policy-service-seeds.js';
 import { seedSsmXrayAps, ssmXrayApsEmulators } from './ssm-xray-aps-emulators.js';
+import { seedCloudFormation, seedWafClassic, wafClassicEmulator } from './waf-cloudformation-emulators.js';
 import { type Emulator, type FaultProxy, type ProxyRequest, type ProxyResponse, startProxy } from './proxy.js';
 import {
   DirectoryBucketState,
@@ -151,12 +175,22 @@ export async function startAllServicesWorld(options: AllServicesWorldOptions): P
         rekognitionEmulator(state.backlog),
         comprehendEmulator(),
         rumEmulator(state.backlog),
+        mediaPackageV2Emulator(state.backlog),
+        mediaTailorEmulator(state.backlog),
+        lookoutEquipmentEmulator(state.backlog),
         entityResolutionEmulator(state.backlog),
+        networkManagerEmulator(state.backlog),
+        refactorSpacesEmulator(state.backlog),
+        s3filesEmulator(state.backlog),
+        smsVoiceEmulator(state.backlog),
+        qbusinessEmulator(state.backlog),
+        omicsEmulator(state.backlog),
         imagebuilderEmulator(state.backlog),
         agentCoreEmulator(state.backlog),
         aossEmulator(),
         ecrPublicEmulator(),
         wafv2Emulator(),
+        wafClassicEmulator(state.backlog),
         s3vectorsTags,
       ],
     });
@@ -229,6 +263,8 @@ async function seedAccount(
   await seedAoss(target);
   await seedEcrPublic(target);
   await seedWafv2(target);
+  seedWafClassic({ account, regions }, state.backlog);
+  await seedCloudFormation({ ...target, regions });
   await seedNetworkFirewall({ ...target, account, regions }, state.backlog);
   await seedSageMaker({ ...target, account, regions }, state.backlog);
   seedCloudFront({ account }, state.backlog);
@@ -237,7 +273,15 @@ async function seedAccount(
   seedRekognition({ account, regions }, state.backlog);
   await seedComprehend({ ...target, regions });
   seedRum({ account, regions }, state.backlog);
+  seedMediaPackageV2({ account, regions }, state.backlog);
+  seedMediaTailor({ account, regions }, state.backlog);
+  seedLookoutEquipment({ account, regions }, state.backlog);
   seedEntityResolution({ account, regions }, state.backlog);
+  seedNetworkManager({ account }, state.backlog);
+  seedRefactorSpacesAndS3Files({ account, regions }, state.backlog);
+  seedSmsVoice({ account, regions }, state.backlog);
+  seedQBusiness({ account, regions }, state.backlog);
+  seedOmics({ account, regions }, state.backlog);
   await seedImageBuilder({ ...target, account, regions }, state.backlog);
   await seedAgentCore({ ...target, account, regions }, state.backlog);
   for (const region of regions) {

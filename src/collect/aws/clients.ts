@@ -2,7 +2,17 @@ import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentityProvider, RetryStrategyV2 } from '@smithy/types';
 import type { Limiter } from '../run/limiter.js';
 import type { RunStats } from '../run/stats.js';
-import { keepIpEndpointHost } from './ip-endpoint.js';
+import { isIpEndpoint, keepIpEndpointHost } from './ip-endpoint.js';
+
+/**
+ * True when requests go to an IP address: the configured endpoint, or else AWS_ENDPOINT_URL, which
+ * the SDK reads itself (as the AWS CLI does). Some operations put a host prefix before the endpoint
+ * (HealthOmics: `control-storage.`), which an IP address cannot take.
+ */
+function hostPrefixUnusable(configured: string | undefined, env = process.env): boolean {
+  const endpoint = configured ?? env.AWS_ENDPOINT_URL;
+  return endpoint !== undefined && isIpEndpoint(endpoint);
+}
 
 /** The parts of an SDK v3 client the pool uses. */
 export interface SdkClient {
@@ -60,6 +70,7 @@ export class ClientPool {
       credentials: key.credentials,
       ...(key.endpoint ? { endpoint: key.endpoint } : {}),
       ...(key.endpoint && key.name === 's3' ? { forcePathStyle: true } : {}),
+      ...(hostPrefixUnusable(key.endpoint) ? { disableHostPrefix: true } : {}),
       requestHandler: this.shared.http,
       retryStrategy: this.shared.retryStrategy,
       maxAttempts: this.shared.maxAttempts,

@@ -9,6 +9,15 @@ interface EndpointV2 {
 }
 type EndpointProvider = (params: Record<string, unknown>, context?: unknown) => EndpointV2;
 
+/** True when the endpoint's host is an IP address (an emulator such as moto, or a proxy). */
+export function isIpEndpoint(endpoint: string): boolean {
+  try {
+    return isIP(new URL(endpoint).hostname.replace(/^\[|\]$/g, '')) !== 0;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * S3 Control's endpoint rules put the account id in front of the endpoint's host
  * (`<account>.<host>`). With an IP endpoint (`http://127.0.0.1:5000`, an emulator) that makes an

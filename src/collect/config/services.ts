@@ -68,6 +68,18 @@ export const SERVICE_CODES = [
   'entityresolution',
   'cloudfront',
   'bedrock',
+  'sms-voice',
+  'qbusiness',
+  'omics',
+  'networkmanager',
+  'refactor-spaces',
+  's3files',
+  'mediapackagev2',
+  'mediatailor',
+  'lookoutequipment',
+  'waf',
+  'waf-regional',
+  'cloudformation',
 ] as const;
 
 export type ServiceCode = (typeof SERVICE_CODES)[number];

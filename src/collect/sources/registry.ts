@@ -94,6 +94,23 @@ import { rumAppMonitors } from './rum/app-monitors.js';
 import { entityResolutionMatchingWorkflows } from './entityresolution/matching-workflows.js';
 import { entityResolutionIdMappingWorkflows } from './entityresolution/id-mapping-workflows.js';
 import { entityResolutionIdNamespaces } from './entityresolution/id-namespaces.js';
+import { smsVoicePhoneNumbers } from './sms-voice/phone-numbers.js';
+import { smsVoicePools } from './sms-voice/pools.js';
+import { smsVoiceOptOutLists } from './sms-voice/opt-out-lists.js';
+import { smsVoiceSenderIds } from './sms-voice/sender-ids.js';
+import { qbusinessApplications } from './qbusiness/applications.js';
+import { omicsSequenceStores } from './omics/sequence-stores.js';
+import { networkmanagerCoreNetworks } from './networkmanager/core-networks.js';
+import { refactorSpacesEnvironments } from './refactor-spaces/environments.js';
+import { s3filesFileSystems } from './s3files/file-systems.js';
+import { mediaPackageV2Channels } from './mediapackagev2/channels.js';
+import { mediaPackageV2OriginEndpoints } from './mediapackagev2/origin-endpoints.js';
+import { mediaTailorChannels } from './mediatailor/channels.js';
+import { lookoutEquipmentDatasets } from './lookoutequipment/datasets.js';
+import { lookoutEquipmentModels } from './lookoutequipment/models.js';
+import { wafRuleGroups } from './waf/rule-groups.js';
+import { wafRegionalRuleGroups } from './waf-regional/rule-groups.js';
+import { cloudformationStacks } from './cloudformation/stacks.js';
 import type { Source } from './types.js';
 
 /**
@@ -196,6 +213,23 @@ export const SOURCES: readonly Source[] = [
   entityResolutionMatchingWorkflows,
   entityResolutionIdMappingWorkflows,
   entityResolutionIdNamespaces,
+  smsVoicePhoneNumbers,
+  smsVoicePools,
+  smsVoiceOptOutLists,
+  smsVoiceSenderIds,
+  qbusinessApplications,
+  omicsSequenceStores,
+  networkmanagerCoreNetworks,
+  refactorSpacesEnvironments,
+  s3filesFileSystems,
+  wafRuleGroups,
+  wafRegionalRuleGroups,
+  cloudformationStacks,
+  mediaPackageV2Channels,
+  mediaPackageV2OriginEndpoints,
+  mediaTailorChannels,
+  lookoutEquipmentDatasets,
+  lookoutEquipmentModels,
 ];
 
 export function sourcesFor(services: readonly ServiceCode[]): Source[] {
