@@ -1,6 +1,5 @@
 /**
- * bin/collect-worker.js: the built CLI runs `collect download` in a worker thread with a capped young
- * generation. Its success path is the built-CLI end-to-end test (test/collect/built-cli-all-services);
+ * bin/collect-worker.js: the built CLI runs `collect download` in a worker thread with a capped heap. Its success path is the built-CLI end-to-end test (test/collect/built-cli-all-services);
  * here: which command lines go to the worker, and that errors and exit codes come through it unchanged.
  */
 import assert from 'node:assert/strict';
@@ -55,4 +54,18 @@ describe('collect download in a worker thread (built CLI)', () => {
       ]);
     });
   }
+
+  it('runs the collection again on the main thread when it outgrows the cap', () => {
+    assert.deepEqual(
+      cli(['collect', 'download', '--config-files', '/nonexistent/iamwright.jsonc'], {
+        IAMWRIGHT_COLLECT_WORKER_HEAP_MB: '2',
+      }),
+      [
+        2,
+        '',
+        'iamwright: the collection outgrew its 2 MB heap; running it again without the cap\n' +
+          'iamwright: /nonexistent/iamwright.jsonc: config file not found (create one with `iamwright collect init`)\n',
+      ],
+    );
+  });
 });
