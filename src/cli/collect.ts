@@ -110,6 +110,9 @@ export function registerCollect(program: Command): void {
     .addHelpText('after', IAM_COLLECT_ENV_HELP)
     .action(async (cliFlags: DownloadFlags, command: Command) => {
       const flags = withIamCollectEnv(cliFlags, command);
+      // The SDK warns on stderr, in nine lines, that its releases from 2027 need Node 22: news for
+      // iamwright's maintainers (who pin the SDK), noise for its users, and it breaks --log-format json.
+      process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
       const [{ download }, progress, { RunStats }] = await Promise.all([
         import('../collect/download.js'),
         import('../collect/run/progress.js'),

@@ -38,8 +38,14 @@ let sources: Collected;
 
 /** Runs `bin/iamwright` (the bundle) as a child process, like runCli does for the sources. */
 function runBuiltCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  // Warnings on, as in a user's shell: the harness and the test runner switch them off.
+  const { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: _, NODE_NO_WARNINGS: __, ...userEnv } = env;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUILT_CLI, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BUILT_CLI, ...args], {
+      cwd: ROOT,
+      env: userEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
@@ -164,6 +170,8 @@ describe('the built CLI (dist bundles) collects every service against moto with 
       ['sources', sources],
     ] as const) {
       assert.equal(collected.run.code, 0, `${name} CLI exit code; stderr:\n${collected.run.stderr}`);
+      // Not even the SDK's own warnings (its Node 22 notice): stderr is the user's, and JSON logs go there.
+      if (name === 'built') assert.doesNotMatch(collected.run.stderr, /\(node:\d+\) \w*Warning/, `${name} stderr`);
       const totals = collected.summary.totals as { jobs: Record<string, number> };
       assert.deepEqual(
         { status: collected.summary.status, failed: totals.jobs.failed, denied: totals.jobs.denied },
