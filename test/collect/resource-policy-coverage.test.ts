@@ -21,5 +21,16 @@ describe('resource-policy coverage report', () => {
     );
     assert.equal(await readFile(`${ROOT}docs/resource-policy-coverage.md`, 'utf8'), report);
     assert.match(report, /^\| `mediastore` \| .* \| `mediastore\/containers` \|$/m);
+    assert.match(report, /^\| `fsx` \| Amazon FSx \| `PutResourcePolicy` \| no read call in the SDK \|$/m);
+  });
+
+  it('refuses a service that is neither collected nor explained', () => {
+    const withoutS3 = serviceRows(SOURCES).filter((row) => !row.apiCalls.some((call) => call.startsWith('s3:')));
+    assert.throws(
+      () => (coverageReport as (dataDir: string, sources: unknown) => string)(`${ROOT}dist/data`, withoutS3),
+      {
+        message: 'not collected and not explained in WHY_NOT: s3',
+      },
+    );
   });
 });

@@ -59,6 +59,12 @@ import {
   seedMediaPackageV2,
   seedMediaTailor,
 } from './media-lookout-emulators.js';
+import {
+  marketplaceCatalogEmulator,
+  oamEmulator,
+  seedMarketplaceCatalog,
+  seedOam,
+} from './oam-marketplace-emulators.js';
 import { MANAGEMENT_ACCOUNT, type Moto, startMoto } from './harness.js';
 import { seedPolicyServices } from './policy-service-seeds.js';
 import { seedSsmXrayAps, ssmXrayApsEmulators } from './ssm-xray-aps-emulators.js';
@@ -178,6 +184,8 @@ export async function startAllServicesWorld(options: AllServicesWorldOptions): P
         mediaPackageV2Emulator(state.backlog),
         mediaTailorEmulator(state.backlog),
         lookoutEquipmentEmulator(state.backlog),
+        oamEmulator(state.backlog),
+        marketplaceCatalogEmulator(state.backlog),
         entityResolutionEmulator(state.backlog),
         networkManagerEmulator(state.backlog),
         refactorSpacesEmulator(state.backlog),
@@ -276,6 +284,8 @@ async function seedAccount(
   seedMediaPackageV2({ account, regions }, state.backlog);
   seedMediaTailor({ account, regions }, state.backlog);
   seedLookoutEquipment({ account, regions }, state.backlog);
+  seedOam({ account, regions }, state.backlog);
+  seedMarketplaceCatalog({ account, regions }, state.backlog);
   seedEntityResolution({ account, regions }, state.backlog);
   seedNetworkManager({ account }, state.backlog);
   seedRefactorSpacesAndS3Files({ account, regions }, state.backlog);

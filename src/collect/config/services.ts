@@ -80,6 +80,8 @@ export const SERVICE_CODES = [
   'waf',
   'waf-regional',
   'cloudformation',
+  'oam',
+  'aws-marketplace',
 ] as const;
 
 export type ServiceCode = (typeof SERVICE_CODES)[number];

@@ -108,6 +108,8 @@ import { mediaPackageV2OriginEndpoints } from './mediapackagev2/origin-endpoints
 import { mediaTailorChannels } from './mediatailor/channels.js';
 import { lookoutEquipmentDatasets } from './lookoutequipment/datasets.js';
 import { lookoutEquipmentModels } from './lookoutequipment/models.js';
+import { oamSinks } from './oam/sinks.js';
+import { marketplaceEntities } from './aws-marketplace/entities.js';
 import { wafRuleGroups } from './waf/rule-groups.js';
 import { wafRegionalRuleGroups } from './waf-regional/rule-groups.js';
 import { cloudformationStacks } from './cloudformation/stacks.js';
@@ -230,6 +232,8 @@ export const SOURCES: readonly Source[] = [
   mediaTailorChannels,
   lookoutEquipmentDatasets,
   lookoutEquipmentModels,
+  oamSinks,
+  marketplaceEntities,
 ];
 
 export function sourcesFor(services: readonly ServiceCode[]): Source[] {
