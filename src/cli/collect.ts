@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { flagsFromIamCollectEnv } from './iam-collect-env.js';
 import { writeStderr } from './stdout.js';
+import { parseMaxSize } from './write-policy.js';
 
 /** `--accounts 1 2` and `--accounts 1,2` both work. */
 function list(values: string[] | undefined): string[] | undefined {
@@ -211,6 +212,7 @@ interface PolicyFlags {
   services?: string[];
   partition: string;
   fmt: 'json' | 'yaml' | 'terraform' | 'terraform-hcl';
+  maxSize?: number;
 }
 
 /** `collect policy`: the least-privilege policies the collector itself needs (management and member accounts). */
@@ -228,6 +230,12 @@ function registerCollectPolicy(collect: Command): void {
       new Option('--fmt <format>', 'output format')
         .choices(['json', 'yaml', 'terraform', 'terraform-hcl'])
         .default('json'),
+    )
+    .addOption(
+      new Option(
+        '--max-size <characters>',
+        'split each policy into as many as needed to fit (6144 for managed policies); prints lists',
+      ).argParser(parseMaxSize),
     )
     .action(async (flags: PolicyFlags, command: Command) => {
       const [policy, { SOURCES }, { loadConfigFiles }, { loadDataset }, codes, { UsageError }, size, output, global] =
@@ -258,13 +266,26 @@ function registerCollectPolicy(collect: Command): void {
         partition: flags.partition,
       });
       const { managed, 'inline-role': inline } = size.POLICY_SIZE_LIMITS;
-      for (const [kind, document] of Object.entries(policies)) {
-        const characters = size.policySize(document);
-        if (characters > managed)
-          process.stderr.write(
-            `iamwright: warning: the ${kind} policy is ${characters} characters, over the ${managed} of a managed policy (an inline role policy takes ${inline})\n`,
-          );
+      const { maxSize } = flags;
+      if (maxSize === undefined) {
+        for (const [kind, document] of Object.entries(policies)) {
+          const characters = size.policySize(document);
+          if (characters > managed)
+            process.stderr.write(
+              `iamwright: warning: the ${kind} policy is ${characters} characters, over the ${managed} of a managed policy (an inline role policy takes ${inline}; or split it with --max-size ${managed})\n`,
+            );
+        }
+        output.writeStdout(policy.renderCollectorPolicies(policies, flags.fmt));
+        return;
       }
-      output.writeStdout(policy.renderCollectorPolicies(policies, flags.fmt));
+      const split = {
+        management: size.splitPolicy(policies.management, maxSize),
+        member: size.splitPolicy(policies.member, maxSize),
+      };
+      if (maxSize > managed)
+        process.stderr.write(
+          `iamwright: warning: --max-size ${maxSize} is over the ${managed} characters of a managed policy\n`,
+        );
+      output.writeStdout(policy.renderCollectorPolicies(split, flags.fmt));
     });
 }

@@ -22,7 +22,7 @@ function parseMinimizeLength(value: string): number {
   return Number(value);
 }
 
-function parseMaxSize(value: string): number {
+export function parseMaxSize(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 100) throw new InvalidArgumentError('expected an integer >= 100.');
   return Number(value);
 }

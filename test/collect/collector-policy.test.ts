@@ -23,7 +23,7 @@ import { SOURCES } from '../../src/collect/sources/registry.js';
 import type { Source } from '../../src/collect/sources/types.js';
 import { bundledDataset } from '../../src/data/load.js';
 import type { PolicyDocument } from '../../src/policy/document.js';
-import { POLICY_SIZE_LIMITS, policySize } from '../../src/policy/size.js';
+import { POLICY_SIZE_LIMITS, policySize, splitPolicy } from '../../src/policy/size.js';
 import { DataError } from '../../src/util/errors.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -263,7 +263,7 @@ describe('collectorPolicies', () => {
         policy.Statement.map((s) => [s.Sid, s.Resource]),
         [['IamwrightCollectorRead', ['*']]],
       );
-      // With every service (61 and counting) the management policy outgrows a managed policy (6,144
+      // With every service (seventy and counting) the management policy outgrows a managed policy (6,144
       // characters; the CLI warns) but fits an inline role policy.
       assert.ok(
         policySize(policy) <= POLICY_SIZE_LIMITS['inline-role'],
@@ -313,6 +313,50 @@ describe('the collect policy command', () => {
       [
         'data "aws_iam_policy_document" "iamwright_collector_management" {',
         'data "aws_iam_policy_document" "iamwright_collector_member" {',
+      ],
+    );
+  });
+
+  test('--max-size splits each policy into a list of policies that fit, granting exactly the same', async () => {
+    const expected = collectorPolicies(planFromConfig([], SOURCES), SOURCES, { dataset, partition: 'aws' });
+    const limit = POLICY_SIZE_LIMITS.managed;
+    const all = await run(['collect', 'policy', '--max-size', String(limit)]);
+    assert.equal(all.code, 0, all.stderr);
+    assert.equal(all.stderr, '');
+    const split = JSON.parse(all.stdout) as { management: PolicyDocument[]; member: PolicyDocument[] };
+    for (const kind of ['management', 'member'] as const) {
+      assert.ok(split[kind].length > 1, `${kind}: every service needs more than one managed policy`);
+      for (const policy of split[kind]) assert.ok(policySize(policy) <= limit, `${kind}: ${policySize(policy)} fits`);
+      assert.deepEqual(split[kind].flatMap(grantedActions).sort(), grantedActions(expected[kind]).sort());
+    }
+    assert.deepEqual(split, {
+      management: splitPolicy(expected.management, limit),
+      member: splitPolicy(expected.member, limit),
+    });
+    const small = await run(['collect', 'policy', '-c', config, '--max-size', '400', '--fmt', 'terraform']);
+    assert.equal(small.code, 0, small.stderr);
+    const texts = JSON.parse(small.stdout) as { management: string[]; member: string[] };
+    assert.deepEqual(
+      { management: texts.management.map((t) => JSON.parse(t)), member: texts.member.map((t) => JSON.parse(t)) },
+      {
+        management: splitPolicy(SMALL_POLICIES.management as PolicyDocument, 400),
+        member: splitPolicy(SMALL_POLICIES.member as PolicyDocument, 400),
+      },
+    );
+    const hcl = await run(['collect', 'policy', '-c', config, '--max-size', '400', '--fmt', 'terraform-hcl']);
+    assert.deepEqual(
+      hcl.stdout.split('\n').filter((line) => line.startsWith('data ')),
+      [
+        ...texts.management.map((_, i) => `data "aws_iam_policy_document" "iamwright_collector_management_${i + 1}" {`),
+        ...texts.member.map((_, i) => `data "aws_iam_policy_document" "iamwright_collector_member_${i + 1}" {`),
+      ],
+    );
+    const bad = await run(['collect', 'policy', '--max-size', '50']);
+    assert.deepEqual(
+      [bad.code, bad.stderr],
+      [
+        2,
+        "error: option '--max-size <characters>' argument '50' is invalid. expected an integer >= 100.\n(run with --help for usage)\n",
       ],
     );
   });

@@ -45,6 +45,12 @@ export interface CollectorPolicies {
   member: PolicyDocument;
 }
 
+/** The policies split with `--max-size`: each kind as a list of policies that fit. */
+export interface SplitCollectorPolicies {
+  management: PolicyDocument[];
+  member: PolicyDocument[];
+}
+
 /** What the policies are generated for, from the configuration (see planFromConfig). */
 export interface CollectorPolicyPlan {
   /** The configured services that have sources, in the order of SERVICE_CODES. */
@@ -205,21 +211,28 @@ export type CollectorPolicyFormat = (typeof COLLECTOR_POLICY_FORMATS)[number];
 /**
  * `{"management": <policy>, "member": <policy>}` in json and yaml (write-policy's layout); terraform:
  * each policy as a JSON string (for `jsondecode` or `policy =`); terraform-hcl: two
- * `aws_iam_policy_document` data sources, `iamwright_collector_management` and `_member`.
+ * `aws_iam_policy_document` data sources, `iamwright_collector_management` and `_member`. Split
+ * policies (`--max-size`) are lists: of documents, of JSON strings, or data sources suffixed `_1`, `_2`...
  */
-export function renderCollectorPolicies(policies: CollectorPolicies, format: CollectorPolicyFormat): string {
-  const value = policies as unknown as { [key: string]: JsonValue };
+export function renderCollectorPolicies(
+  policies: CollectorPolicies | SplitCollectorPolicies,
+  format: CollectorPolicyFormat,
+): string {
+  const value = policies as unknown as { management: JsonValue; member: JsonValue };
+  const asText = (kind: JsonValue): JsonValue =>
+    Array.isArray(kind) ? kind.map((policy) => pythonJsonDumps(policy)) : pythonJsonDumps(kind);
+  const list = (kind: PolicyDocument | PolicyDocument[]) => (Array.isArray(kind) ? kind : [kind]);
   switch (format) {
     case 'json':
       return `${pythonJsonDumps(value, 4)}\n`;
     case 'yaml':
       return `${pythonYamlDump(value)}\n`;
     case 'terraform':
-      return `${pythonJsonDumps({ management: pythonJsonDumps(value.management!), member: pythonJsonDumps(value.member!) })}\n`;
+      return `${pythonJsonDumps({ management: asText(value.management), member: asText(value.member) })}\n`;
     case 'terraform-hcl':
       return [
-        renderTerraformHcl([policies.management], 'iamwright_collector_management'),
-        renderTerraformHcl([policies.member], 'iamwright_collector_member'),
+        renderTerraformHcl(list(policies.management), 'iamwright_collector_management'),
+        renderTerraformHcl(list(policies.member), 'iamwright_collector_member'),
       ].join('\n');
   }
 }
