@@ -46,8 +46,6 @@ const WHY_NOT = {
   datazone: 'no read call in the SDK; DataZone grants (`ListPolicyGrants`) are its own authorization, not IAM policies',
   'elemental-inference': 'no SDK client',
   fsx: 'no read call in the SDK',
-  iotsitewise:
-    'not yet: `ListAccessPolicies` gives SiteWise Monitor portal and project permissions (who administers or views a portal), not a policy document',
   mpa: 'no SDK client',
   odb: 'no SDK client',
   osis: 'the newest SDK client (3.332) has no `GetResourcePolicy`',

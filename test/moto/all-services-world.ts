@@ -65,6 +65,7 @@ import {
   seedMarketplaceCatalog,
   seedOam,
 } from './oam-marketplace-emulators.js';
+import { iotsitewiseEmulator, seedIotSiteWise } from './iotsitewise-emulators.js';
 import { MANAGEMENT_ACCOUNT, type Moto, startMoto } from './harness.js';
 import { seedPolicyServices } from './policy-service-seeds.js';
 import { seedSsmXrayAps, ssmXrayApsEmulators } from './ssm-xray-aps-emulators.js';
@@ -186,6 +187,7 @@ export async function startAllServicesWorld(options: AllServicesWorldOptions): P
         lookoutEquipmentEmulator(state.backlog),
         oamEmulator(state.backlog),
         marketplaceCatalogEmulator(state.backlog),
+        iotsitewiseEmulator(state.backlog),
         entityResolutionEmulator(state.backlog),
         networkManagerEmulator(state.backlog),
         refactorSpacesEmulator(state.backlog),
@@ -286,6 +288,7 @@ async function seedAccount(
   seedLookoutEquipment({ account, regions }, state.backlog);
   seedOam({ account, regions }, state.backlog);
   seedMarketplaceCatalog({ account, regions }, state.backlog);
+  seedIotSiteWise({ account, regions }, state.backlog);
   seedEntityResolution({ account, regions }, state.backlog);
   seedNetworkManager({ account }, state.backlog);
   seedRefactorSpacesAndS3Files({ account, regions }, state.backlog);

@@ -82,6 +82,7 @@ export const SERVICE_CODES = [
   'cloudformation',
   'oam',
   'aws-marketplace',
+  'iotsitewise',
 ] as const;
 
 export type ServiceCode = (typeof SERVICE_CODES)[number];

@@ -113,6 +113,7 @@ import { marketplaceEntities } from './aws-marketplace/entities.js';
 import { wafRuleGroups } from './waf/rule-groups.js';
 import { wafRegionalRuleGroups } from './waf-regional/rule-groups.js';
 import { cloudformationStacks } from './cloudformation/stacks.js';
+import { iotsitewiseAccessPolicies } from './iotsitewise/access-policies.js';
 import type { Source } from './types.js';
 
 /**
@@ -234,6 +235,7 @@ export const SOURCES: readonly Source[] = [
   lookoutEquipmentModels,
   oamSinks,
   marketplaceEntities,
+  iotsitewiseAccessPolicies,
 ];
 
 export function sourcesFor(services: readonly ServiceCode[]): Source[] {
