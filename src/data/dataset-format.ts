@@ -1,6 +1,8 @@
 /**
  * iamwright's compiled dataset: a directory with
- * - `manifest.json`: format, provenance, counts and the service list (read eagerly, small);
+ * - `manifest.json`: format, provenance, counts and the service prefixes as one space-separated string
+ *   (read by every command, so a few KB: names and links would make it 100 KB);
+ * - `service-list.json`: `[{prefix, name, url}]`, read by the commands that list services;
  * - `summaries.json`: `{prefix: [[actionName, levelBits, wildcardOnly01], ...]}` for queries over all services;
  * - `services/<prefix>.json`: one Service each, read on first use, without its descriptions and with
  *   access levels as bits (a third of the bytes and objects every command would otherwise parse);
@@ -22,6 +24,7 @@ export const DATASET_FORMAT_VERSION = 2;
 /** Version 1 (descriptions inline, access levels as objects) is still read: `data update` wrote it before. */
 export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, DATASET_FORMAT_VERSION];
 export const MANIFEST_FILE = 'manifest.json';
+export const SERVICE_LIST_FILE = 'service-list.json';
 export const SUMMARIES_FILE = 'summaries.json';
 export const SERVICES_DIR = 'services';
 export const SERVICE_TEXT_SUFFIX = '.text.json';
@@ -31,7 +34,10 @@ export interface Manifest {
   formatVersion: number;
   provenance: Provenance;
   counts: DatasetCounts;
-  services: ServiceInfo[];
+  /** Format 2: every service prefix, in the dataset's order, separated by spaces. */
+  prefixes?: string;
+  /** Format 1: the service list itself. */
+  services?: ServiceInfo[];
 }
 
 /** One action in `summaries.json`: name, access-level bits, 1 when wildcard-only. */

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import type { ActionSummary, Dataset, Service } from './model.js';
+import type { ActionSummary, Dataset, Service, ServiceInfo } from './model.js';
 import {
   DATASET_FORMAT,
   DATASET_FORMAT_VERSION,
   READABLE_FORMAT_VERSIONS,
   type Manifest,
   MANIFEST_FILE,
+  SERVICE_LIST_FILE,
   SERVICES_DIR,
   SERVICE_TEXT_SUFFIX,
   type ServiceText,
@@ -31,8 +32,9 @@ function checkManifest(doc: unknown, file: string): Manifest {
       `${file}: unsupported dataset format version ${JSON.stringify(doc.formatVersion)} (expected ${DATASET_FORMAT_VERSION})`,
     );
   }
-  const { provenance, counts, services } = doc;
-  if (!isRecord(provenance) || !isRecord(counts) || !Array.isArray(services)) {
+  const { provenance, counts, services, prefixes } = doc;
+  const hasServices = doc.formatVersion === 1 ? Array.isArray(services) : typeof prefixes === 'string';
+  if (!isRecord(provenance) || !isRecord(counts) || !hasServices) {
     throw new DataError(`${file}: manifest lacks provenance, counts or services`);
   }
   return doc as unknown as Manifest;
@@ -43,13 +45,33 @@ export function manifestPath(dir: string): string {
   return join(dir, MANIFEST_FILE);
 }
 
+/** The service list of a format-2 dataset (`service-list.json`). */
+function readServiceList(dir: string): ServiceInfo[] {
+  const file = join(dir, SERVICE_LIST_FILE);
+  const doc = readJsonFile(file);
+  if (!Array.isArray(doc) || !doc.every((s) => isRecord(s) && typeof s.prefix === 'string')) {
+    throw new DataError(`${file}: not a service list`);
+  }
+  return doc as ServiceInfo[];
+}
+
 /**
- * A dataset in our compiled format. The manifest is read now; `summaries.json` on the first
- * all-services query; each service file on its first `getService`.
+ * A dataset in our compiled format. The manifest is read now; the service list when listed;
+ * `summaries.json` on the first all-services query; each service file on its first `getService`.
  */
 export function directoryDataset(dir: string, location: string = dir): Dataset {
   const manifest = checkManifest(readJsonFile(manifestPath(dir)), manifestPath(dir));
-  const known = new Set(manifest.services.map((s) => s.prefix));
+  let infos = manifest.services;
+  const listServices = (): ServiceInfo[] => {
+    infos ??= readServiceList(dir);
+    return infos;
+  };
+  // In the dataset's order: all-services queries go through them without reading the service list.
+  const prefixes =
+    manifest.prefixes === undefined
+      ? listServices().map((s) => s.prefix)
+      : manifest.prefixes.split(' ').filter(Boolean);
+  const known = new Set(prefixes);
   const services = new Map<string, Service>();
   // Version 1 files hold everything, descriptions included.
   const inline = manifest.formatVersion === 1;
@@ -73,7 +95,7 @@ export function directoryDataset(dir: string, location: string = dir): Dataset {
     provenance: manifest.provenance,
     location,
     counts: manifest.counts,
-    listServices: () => manifest.services,
+    listServices,
     getService,
     describedService(prefix) {
       const service = getService(prefix);
@@ -94,7 +116,7 @@ export function directoryDataset(dir: string, location: string = dir): Dataset {
         const doc = readJsonFile(file);
         if (!isRecord(doc)) throw new DataError(`${file}: not an action summaries file`);
         summaries = new Map();
-        for (const { prefix } of manifest.services) {
+        for (const prefix of prefixes) {
           const rows = doc[prefix];
           if (!Array.isArray(rows)) throw new DataError(`${file}: no summaries for service "${prefix}"`);
           summaries.set(

@@ -106,15 +106,31 @@ describe('directory dataset (our format)', () => {
     assert.deepEqual(v1.counts, dataset.counts);
   });
 
-  it('names the descriptions file when it is damaged', () => {
-    const damaged = join(work, 'damaged');
-    for (const [path, text] of Object.entries(tree(EXPECTED))) {
-      mkdirSync(join(damaged, path, '..'), { recursive: true });
-      writeFileSync(join(damaged, path), path.endsWith('sqs.text.json') ? '[]' : text);
+  /** A copy of the expected dataset with one file's text replaced. */
+  function damaged(name: string, file: string, text: string): string {
+    const dir = join(work, name);
+    for (const [path, original] of Object.entries(tree(EXPECTED))) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), path === file ? text : original);
     }
-    assert.throws(() => directoryDataset(damaged).describedService('sqs'), {
+    return dir;
+  }
+
+  it('names the descriptions file when it is damaged', () => {
+    const dir = damaged('damaged-text', join('services', 'sqs.text.json'), '[]');
+    assert.throws(() => directoryDataset(dir).describedService('sqs'), {
       name: 'DataError',
-      message: `${join(damaged, 'services', 'sqs.text.json')}: not the descriptions file of "sqs"`,
+      message: `${join(dir, 'services', 'sqs.text.json')}: not the descriptions file of "sqs"`,
+    });
+  });
+
+  it('reads the service list only to list services, and names it when it is damaged', () => {
+    const dir = damaged('damaged-list', 'service-list.json', '{}');
+    const broken = directoryDataset(dir);
+    assert.deepEqual(broken.getService('sqs'), withoutDescriptions);
+    assert.throws(() => broken.listServices(), {
+      name: 'DataError',
+      message: `${join(dir, 'service-list.json')}: not a service list`,
     });
   });
 

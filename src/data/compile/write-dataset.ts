@@ -8,6 +8,7 @@ import {
   DATASET_FORMAT_VERSION,
   type Manifest,
   MANIFEST_FILE,
+  SERVICE_LIST_FILE,
   SERVICES_DIR,
   SERVICE_TEXT_SUFFIX,
   SUMMARIES_FILE,
@@ -51,8 +52,9 @@ export function datasetFiles(provenance: Provenance, services: readonly Service[
     formatVersion: DATASET_FORMAT_VERSION,
     provenance,
     counts: countDataset(services),
-    services: services.map(({ prefix, name, url }) => ({ prefix, name, url })),
+    prefixes: services.map((s) => s.prefix).join(' '),
   };
+  files.set(SERVICE_LIST_FILE, JSON.stringify(services.map(({ prefix, name, url }) => ({ prefix, name, url }))));
   files.set(SUMMARIES_FILE, JSON.stringify(summaries));
   files.set(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
   return files;
