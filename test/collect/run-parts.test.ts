@@ -3,6 +3,7 @@ import { it } from 'node:test';
 import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import type { HttpRequest } from '@smithy/protocol-http';
 import type { RetryErrorInfo, RetryToken } from '@smithy/types';
+import { endpointOf } from '../../src/collect/aws/clients.js';
 import { keepIpEndpointHost } from '../../src/collect/aws/ip-endpoint.js';
 import { JitteredRetryStrategy } from '../../src/collect/aws/retry.js';
 import { Limiter, mapLimit } from '../../src/collect/run/limiter.js';
@@ -123,4 +124,20 @@ it('S3 Control with an IP endpoint calls the IP itself (the SDK would make `<acc
     'https://10.1.2.3/v20180820/configuration/publicAccessBlock 123456789012',
     'http://123456789012.s3control.localhost:5000/v20180820/configuration/publicAccessBlock 123456789012',
   ]);
+});
+
+it('endpointOf: the configured endpoint first; the AWS_ENDPOINT_URL variables only for clients that cannot read them', () => {
+  const env = { AWS_ENDPOINT_URL: 'http://127.0.0.1:1', AWS_ENDPOINT_URL_OAM: 'http://127.0.0.1:2' };
+  assert.deepEqual(
+    [
+      endpointOf({ name: 'oam', endpoint: 'http://configured:3' }, env),
+      endpointOf({ name: 'oam', endpoint: undefined }, env),
+      endpointOf({ name: 'oam', endpoint: undefined }, { AWS_ENDPOINT_URL: 'http://127.0.0.1:1' }),
+      endpointOf({ name: 'oam', endpoint: undefined }, { ...env, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' }),
+      endpointOf({ name: 'oam', endpoint: undefined }, {}),
+      // Every other client reads the variables itself (the SDK's own rules).
+      endpointOf({ name: 'sqs', endpoint: undefined }, env),
+    ],
+    ['http://configured:3', 'http://127.0.0.1:2', 'http://127.0.0.1:1', undefined, undefined, undefined],
+  );
 });

@@ -14,6 +14,21 @@ function hostPrefixUnusable(configured: string | undefined, env = process.env): 
   return endpoint !== undefined && isIpEndpoint(endpoint);
 }
 
+/**
+ * Clients whose newest release on npm predates the SDK's support for AWS_ENDPOINT_URL, by client
+ * name, with their service's suffix for AWS_ENDPOINT_URL_<SERVICE>: the pool reads the variables
+ * for them, as the AWS CLI and every other client do.
+ */
+const ENDPOINT_VARIABLE_SUFFIX: Readonly<Record<string, string>> = { oam: 'OAM' };
+
+/** The configured endpoint, or for a client that cannot read them itself, the AWS_ENDPOINT_URL variables. */
+export function endpointOf(key: Pick<ClientKey, 'name' | 'endpoint'>, env = process.env): string | undefined {
+  if (key.endpoint !== undefined) return key.endpoint;
+  const suffix = ENDPOINT_VARIABLE_SUFFIX[key.name];
+  if (suffix === undefined || env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true') return undefined;
+  return env[`AWS_ENDPOINT_URL_${suffix}`] || env.AWS_ENDPOINT_URL || undefined;
+}
+
 /** The parts of an SDK v3 client the pool uses. */
 export interface SdkClient {
   middlewareStack: {
@@ -65,18 +80,18 @@ export class ClientPool {
     }
     const cached = ofAccount.get(id);
     if (cached) return cached as C;
+    const endpoint = endpointOf(key);
     const client = new Client({
       region: key.region,
       credentials: key.credentials,
-      ...(key.endpoint ? { endpoint: key.endpoint } : {}),
-      ...(key.endpoint && key.name === 's3' ? { forcePathStyle: true } : {}),
-      ...(hostPrefixUnusable(key.endpoint) ? { disableHostPrefix: true } : {}),
+      ...(endpoint ? { endpoint } : {}),
+      ...(endpoint && key.name === 's3' ? { forcePathStyle: true } : {}),
+      ...(hostPrefixUnusable(endpoint) ? { disableHostPrefix: true } : {}),
       requestHandler: this.shared.http,
       retryStrategy: this.shared.retryStrategy,
       maxAttempts: this.shared.maxAttempts,
     });
-    if (key.endpoint && key.name === 's3control')
-      keepIpEndpointHost(client as unknown as { config: unknown }, key.endpoint);
+    if (endpoint && key.name === 's3control') keepIpEndpointHost(client as unknown as { config: unknown }, endpoint);
     // The SDK's logger middleware builds a redacted copy of every input and output for its logger,
     // even the default no-op one: a deep walk of each response (5% of a collection's CPU, measured).
     client.middlewareStack.remove('loggerMiddleware');
