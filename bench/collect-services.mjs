@@ -242,9 +242,12 @@ function report(run, org) {
       failedJobs: entry.failedJobs.sort(),
     }));
   const failedJobs = run.jobs.filter((job) => job.status === 'failed').length;
+  // Every service is emulated in every region: a skipped job missed its endpoint.
+  const skippedJobs = run.jobs.filter((job) => job.status === 'skipped').length;
   const targets = [
     target('exit code 0', run.code === 0, String(run.code)),
     target('no failed job', failedJobs === 0, `${failedJobs} of ${run.jobs.length}`),
+    target('no skipped job', skippedJobs === 0, `${skippedJobs} of ${run.jobs.length}`),
     target(`peak RSS < ${RSS_LIMIT_MB} MB`, run.rssMb < RSS_LIMIT_MB, `${run.rssMb.toFixed(1)} MB`),
   ];
   const result = {
