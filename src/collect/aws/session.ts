@@ -31,9 +31,11 @@ export function createAwsSession(
     retryStrategy: new JitteredRetryStrategy({
       maxAttempts: MAX_ATTEMPTS,
       baseDelay: 50,
-      throttleDelay: 250,
+      // Throttling waits are capped short: a run lasts as long as its unluckiest chain of retries
+      // (docs/collect.md, Failure policy).
+      throttleDelay: 100,
       maxDelay: 3_000,
-      maxThrottleDelay: 10_000,
+      maxThrottleDelay: 2_000,
       onRetry: () => {
         stats.retries++;
       },
