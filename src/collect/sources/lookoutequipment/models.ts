@@ -1,13 +1,9 @@
-import {
-  DescribeResourcePolicyCommand,
-  ListModelsCommand,
-  ListTagsForResourceCommand,
-  LookoutEquipmentClient,
-} from '@aws-sdk/client-lookoutequipment';
-import { FieldCollector, isoDate, tagsObject } from '../fields.js';
-import { allPages, policyDocument, readResourceField } from '../policy-fields.js';
+import { ListModelsCommand, LookoutEquipmentClient } from '@aws-sdk/client-lookoutequipment';
+import { FieldCollector, isoDate } from '../fields.js';
+import { allPages } from '../policy-fields.js';
 import { recordsResult } from '../records.js';
 import type { Source } from '../types.js';
+import { readPolicyAndTags } from './policy-and-tags.js';
 
 /**
  * Lookout for Equipment models with their resource policy (which other accounts may import model
@@ -47,13 +43,7 @@ export const lookoutEquipmentModels: Source = {
         activeModelVersion: model.ActiveModelVersion,
         createdAt: isoDate(model.CreatedAt),
       };
-      const [policy, tags] = await Promise.all([
-        readResourceField(() => client.send(new DescribeResourcePolicyCommand({ ResourceArn: arn }))),
-        readResourceField(() => client.send(new ListTagsForResourceCommand({ ResourceArn: arn }))),
-      ]);
-      fields.set('policy', policy, (out) => policyDocument(out.ResourcePolicy));
-      fields.set('tags', tags, (out) => tagsObject(out.Tags));
-      return fields;
+      return readPolicyAndTags(client, arn, fields);
     });
     return recordsResult(records);
   },
