@@ -48,18 +48,19 @@ export function parseTemplate(text: string, source: string): ParsedTemplate {
       `${source}:${locate([])}: expected a mapping of template keys at the top level, got ${got}`,
     );
   }
-  const missingAnchor = firstUnresolvedAlias(doc);
-  if (missingAnchor) {
-    const line = missingAnchor.range ? lineCounter.linePos(missingAnchor.range[0]).line : 1;
-    throw new TemplateError(
-      `${source}:${line}: malformed YAML: alias *${missingAnchor.source} refers to no anchor before it`,
-    );
-  }
   let value: unknown;
   try {
     value = doc.toJS();
   } catch (error) {
-    // e.g. an alias bomb: the yaml package refuses to expand too many aliases.
+    // An alias without its anchor (looked for only now: the walk costs every template), or an
+    // alias bomb: the yaml package refuses to expand too many aliases.
+    const missingAnchor = firstUnresolvedAlias(doc);
+    if (missingAnchor) {
+      const line = missingAnchor.range ? lineCounter.linePos(missingAnchor.range[0]).line : 1;
+      throw new TemplateError(
+        `${source}:${line}: malformed YAML: alias *${missingAnchor.source} refers to no anchor before it`,
+      );
+    }
     throw new TemplateError(`${source}:${locate([])}: malformed YAML: ${yamlMessage((error as Error).message)}`);
   }
   try {
