@@ -6,8 +6,8 @@
  * moto 5.2 holds AgentCore gateways (create, list, delete, tags) and serves them as AWS does. Its
  * agent runtimes carry ARNs of another shape than AWS's (`agent/<uuid>:<version>` instead of
  * `runtime/<runtime id>`, the form the IAM database and the resource policies name), so runtimes are
- * emulated over a `BacklogState` (the tests add them to the state directly), as are the resource
- * policies (moto has none of Put/Get/DeleteResourcePolicy). AppSync has no readable resource policy
+ * emulated over a `BacklogState` (the tests add them to the state directly), as are their endpoints
+ * (moto has no ListAgentRuntimeEndpoints) and the resource policies (moto has none of Put/Get/DeleteResourcePolicy). AppSync has no readable resource policy
  * in the SDK, so it has no emulation here.
  */
 import {
@@ -47,11 +47,16 @@ function arnIn(request: ProxyRequest, route: string): string | undefined {
 /** A fixed update time (AgentCore's timestamps are RFC 3339 strings) so listings stay deterministic. */
 const UPDATED_AT = '2026-01-01T00:00:00Z';
 
+/** `/runtime-endpoint/` in an ARN: a runtime endpoint (`runtime/<id>/runtime-endpoint/<name>`), not a runtime. */
+const ENDPOINT_MARK = '/runtime-endpoint/';
+
 /**
  * Bedrock AgentCore over moto: ListAgentRuntimes (POST /runtimes/) from `state` (attributes
- * `{agentRuntimeId, agentRuntimeName, agentRuntimeVersion, description}`); Put/Get/DeleteResourcePolicy
+ * `{agentRuntimeId, agentRuntimeName, agentRuntimeVersion, description}`); ListAgentRuntimeEndpoints
+ * (POST /runtimes/{id}/runtime-endpoints/) from the `state` entries under the runtime's ARN (attributes
+ * `{id, name, liveVersion, targetVersion, description}`; AWS's 404 for an unknown runtime); Put/Get/DeleteResourcePolicy
  * (/resourcepolicy/{arn}) from `state.policies` (AWS's 404 ResourceNotFoundException when there is
- * none); ListTagsForResource of a runtime from `state.tags` (a gateway's goes to moto); DeleteGateway
+ * none); ListTagsForResource of a runtime or runtime endpoint from `state.tags` (a gateway's goes to moto); DeleteGateway
  * drops the gateway's policy, then moto deletes the gateway.
  */
 export function agentCoreEmulator(state: BacklogState): Emulator {
@@ -86,7 +91,9 @@ export function agentCoreEmulator(state: BacklogState): Emulator {
     }
     if (request.method === 'POST' && request.path === '/runtimes/') {
       const account = await callerAccount(request, context);
-      const all = state.list(`arn:aws:bedrock-agentcore:${request.region}:${account}:runtime/`);
+      const all = state
+        .list(`arn:aws:bedrock-agentcore:${request.region}:${account}:runtime/`)
+        .filter((resource) => !resource.arn.includes(ENDPOINT_MARK));
       const { items, next } = page(all, request.query.get('nextToken'), request.query.get('maxResults'));
       return restJson(200, {
         agentRuntimes: items.map((runtime) => ({
@@ -94,6 +101,25 @@ export function agentCoreEmulator(state: BacklogState): Emulator {
           ...runtime.attributes,
           lastUpdatedAt: UPDATED_AT,
           status: 'READY',
+        })),
+        nextToken: next,
+      });
+    }
+    const endpointsOf = /^\/runtimes\/([^/]+)\/runtime-endpoints\/$/.exec(request.path);
+    if (request.method === 'POST' && endpointsOf) {
+      const account = await callerAccount(request, context);
+      const runtimeArn = `arn:aws:bedrock-agentcore:${request.region}:${account}:runtime/${endpointsOf[1]}`;
+      if (!state.resources.has(runtimeArn)) return notFound(`Agent runtime ${endpointsOf[1]}`);
+      const all = state.list(`${runtimeArn}${ENDPOINT_MARK}`);
+      const { items, next } = page(all, request.query.get('nextToken'), request.query.get('maxResults'));
+      return restJson(200, {
+        runtimeEndpoints: items.map((endpoint) => ({
+          agentRuntimeEndpointArn: endpoint.arn,
+          agentRuntimeArn: runtimeArn,
+          ...endpoint.attributes,
+          status: 'READY',
+          createdAt: UPDATED_AT,
+          lastUpdatedAt: UPDATED_AT,
         })),
         nextToken: next,
       });
@@ -118,8 +144,8 @@ function sharedWith(resource: string, actions: string[]): string {
 }
 
 /**
- * In every region of the target: an agent runtime (in `state`) and a gateway (moto), each with a
- * resource policy letting another account invoke it and a `seeded: "true"` tag.
+ * In every region of the target: an agent runtime with its `DEFAULT` endpoint (in `state`) and a
+ * gateway (moto), each with a resource policy letting another account invoke it and a `seeded: "true"` tag.
  */
 export async function seedAgentCore(
   target: ResourceSeedTarget & { account: string; regions: string[] },
@@ -136,6 +162,12 @@ export async function seedAgentCore(
         description: 'seeded agent',
       },
       { policy: sharedWith(runtime, ['bedrock-agentcore:InvokeAgentRuntime']), tags: { seeded: 'true' } },
+    );
+    const endpoint = `${runtime}/runtime-endpoint/DEFAULT`;
+    state.add(
+      endpoint,
+      { id: 'DEFAULT', name: 'DEFAULT', liveVersion: '1', description: 'seeded endpoint' },
+      { policy: sharedWith(endpoint, ['bedrock-agentcore:InvokeAgentRuntime']), tags: { seeded: 'true' } },
     );
     const client = new BedrockAgentCoreControlClient(seedClientConfig(target, region));
     const gateway = await client.send(

@@ -85,6 +85,7 @@ import { ssmOpsItemGroup } from './ssm/ops-item-group.js';
 import { xrayResourcePolicies } from './xray/resource-policies.js';
 import { apsWorkspaces } from './aps/workspaces.js';
 import { agentCoreGateways } from './bedrock-agentcore/gateways.js';
+import { agentCoreRuntimeEndpoints } from './bedrock-agentcore/runtime-endpoints.js';
 import { agentCoreRuntimes } from './bedrock-agentcore/runtimes.js';
 import { dsqlClusters } from './dsql/clusters.js';
 import { rekognitionProjects } from './rekognition/projects.js';
@@ -207,6 +208,7 @@ export const SOURCES: readonly Source[] = [
   imagebuilderImageRecipes,
   imagebuilderContainerRecipes,
   agentCoreRuntimes,
+  agentCoreRuntimeEndpoints,
   agentCoreGateways,
   dsqlClusters,
   rekognitionProjects,
