@@ -29,6 +29,21 @@ function oldGenerationMb(env = process.env) {
   return Number.isInteger(given) && given > 0 ? given : OLD_GENERATION_MB;
 }
 
+/** `--log-format json` (or iam-collect's IAM_COLLECT_RAW_JSON_LOGS when no format is given). */
+function jsonLogs(argv, env = process.env) {
+  const at = argv.indexOf('--log-format');
+  const format = at >= 0 ? argv[at + 1] : argv.find((arg) => arg.startsWith('--log-format='))?.slice(13);
+  return format === undefined ? env.IAM_COLLECT_RAW_JSON_LOGS?.trim() === 'true' : format === 'json';
+}
+
+/** A warning on stderr, as a JSON log event when the command line asks for JSON logs. */
+function warn(argv, message) {
+  const line = jsonLogs(argv)
+    ? JSON.stringify({ time: new Date().toISOString(), level: 'warning', message })
+    : `iamwright: ${message}`;
+  writeSync(2, `${line}\n`);
+}
+
 /** Runs the command line on this thread, as bin/iamwright does for every other command. */
 function runHere(argv) {
   const { loadCli } = require('./cli-loader.js');
@@ -51,7 +66,7 @@ function runInWorker(argv) {
   worker.on('error', (error) => {
     if (error?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
       rerun = true;
-      writeSync(2, `iamwright: the collection outgrew its ${heapMb} MB heap; running it again without the cap\n`);
+      warn(argv, `the collection outgrew its ${heapMb} MB heap; running it again without the cap`);
       return;
     }
     writeSync(2, `iamwright: internal error: ${String(error?.message ?? error).split('\n')[0]}\n`);
@@ -63,4 +78,4 @@ function runInWorker(argv) {
   });
 }
 
-module.exports = { collectsInWorker, runInWorker };
+module.exports = { collectsInWorker, jsonLogs, runInWorker };

@@ -8,8 +8,9 @@ import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-const { collectsInWorker } = createRequire(import.meta.url)('../../bin/collect-worker.js') as {
+const { collectsInWorker, jsonLogs } = createRequire(import.meta.url)('../../bin/collect-worker.js') as {
   collectsInWorker: (argv: string[], env?: NodeJS.ProcessEnv) => boolean;
+  jsonLogs: (argv: string[], env?: NodeJS.ProcessEnv) => boolean;
 };
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -55,6 +56,20 @@ describe('collect download in a worker thread (built CLI)', () => {
     });
   }
 
+  it('tells JSON logs from text as the download command does', () => {
+    const argv = (...args: string[]) => ['node', 'iamwright', 'collect', 'download', ...args];
+    assert.deepEqual(
+      [
+        jsonLogs(argv('--log-format', 'json')),
+        jsonLogs(argv('--log-format=json')),
+        jsonLogs(argv('--log-format', 'text'), { IAM_COLLECT_RAW_JSON_LOGS: 'true' }),
+        jsonLogs(argv(), { IAM_COLLECT_RAW_JSON_LOGS: 'true' }),
+        jsonLogs(argv(), {}),
+      ],
+      [true, true, false, true, false],
+    );
+  });
+
   it('runs the collection again on the main thread when it outgrows the cap', () => {
     assert.deepEqual(
       cli(['collect', 'download', '--config-files', '/nonexistent/iamwright.jsonc'], {
@@ -67,5 +82,21 @@ describe('collect download in a worker thread (built CLI)', () => {
           'iamwright: /nonexistent/iamwright.jsonc: config file not found (create one with `iamwright collect init`)\n',
       ],
     );
+    const [code, stdout, stderr] = cli(
+      ['collect', 'download', '--config-files', '/nonexistent/iamwright.jsonc', '--log-format', 'json'],
+      { IAMWRIGHT_COLLECT_WORKER_HEAP_MB: '2' },
+    );
+    const [warning, error] = String(stderr).split('\n');
+    const { time, ...event } = JSON.parse(warning ?? '') as { time: string };
+    assert.deepEqual(
+      [code, stdout, event, error],
+      [
+        2,
+        '',
+        { level: 'warning', message: 'the collection outgrew its 2 MB heap; running it again without the cap' },
+        'iamwright: /nonexistent/iamwright.jsonc: config file not found (create one with `iamwright collect init`)',
+      ],
+    );
+    assert.match(time, /^\d{4}-\d\d-\d\dT/);
   });
 });
