@@ -146,7 +146,8 @@ export async function download(options: DownloadOptions): Promise<DownloadResult
     const jobsLeft = new Map<string, number>();
     for (const job of jobs) jobsLeft.set(job.account, (jobsLeft.get(job.account) ?? 0) + 1);
     const started = new Set<string>();
-    const shared = new Map<string, Promise<unknown>>();
+    // Per account, so that an account's shared listings go when its last job ends, as its clients do.
+    const shared = new Map<string, Map<string, Promise<unknown>>>();
     const activeStore = store;
     const cap = (job: Job) =>
       job.source.maxParallel ? { key: job.source.name, cap: job.source.maxParallel } : undefined;
@@ -170,7 +171,10 @@ export async function download(options: DownloadOptions): Promise<DownloadResult
       stats.jobsDone++;
       const left = (jobsLeft.get(job.account) ?? 1) - 1;
       jobsLeft.set(job.account, left);
-      if (left === 0) pool.release(job.account);
+      if (left === 0) {
+        pool.release(job.account);
+        shared.delete(job.account);
+      }
       if (report.status === 'failed') stats.jobsFailed++;
       if (report.status === 'denied') stats.jobsDenied++;
       reporter.jobFinished(report);
@@ -237,7 +241,8 @@ interface JobDeps {
   concurrency: number;
   writeOnly: boolean;
   stats: RunStats;
-  shared: Map<string, Promise<unknown>>;
+  /** `ctx.once` results, by account, then key. */
+  shared: Map<string, Map<string, Promise<unknown>>>;
 }
 
 async function runJob(job: Job, deps: JobDeps): Promise<JobReport> {
@@ -270,10 +275,15 @@ async function runJob(job: Job, deps: JobDeps): Promise<JobReport> {
         }),
       map: (items, task) => mapLimit(items, deps.concurrency, task),
       once: <T>(key: string, task: () => Promise<T>) => {
-        let promise = deps.shared.get(key) as Promise<T> | undefined;
+        let ofAccount = deps.shared.get(account);
+        if (!ofAccount) {
+          ofAccount = new Map();
+          deps.shared.set(account, ofAccount);
+        }
+        let promise = ofAccount.get(key) as Promise<T> | undefined;
         if (!promise) {
           promise = task();
-          deps.shared.set(key, promise);
+          ofAccount.set(key, promise);
         }
         return promise;
       },
