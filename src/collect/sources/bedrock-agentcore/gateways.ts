@@ -1,13 +1,9 @@
-import {
-  BedrockAgentCoreControlClient,
-  GetResourcePolicyCommand,
-  ListGatewaysCommand,
-  ListTagsForResourceCommand,
-} from '@aws-sdk/client-bedrock-agentcore-control';
+import { BedrockAgentCoreControlClient, ListGatewaysCommand } from '@aws-sdk/client-bedrock-agentcore-control';
 import { FieldCollector } from '../fields.js';
-import { allPages, policyDocument, readResourceField, tagsMap } from '../policy-fields.js';
+import { allPages } from '../policy-fields.js';
 import { recordsResult } from '../records.js';
 import type { Source } from '../types.js';
+import { readPolicyAndTags } from './policy-and-tags.js';
 
 /**
  * Bedrock AgentCore gateways (MCP endpoints in front of tools) with their resource policy (who may
@@ -47,13 +43,7 @@ export const agentCoreGateways: Source = {
         authorizerType: gateway.authorizerType,
         protocolType: gateway.protocolType,
       };
-      const [policy, tags] = await Promise.all([
-        readResourceField(() => client.send(new GetResourcePolicyCommand({ resourceArn: arn }))),
-        readResourceField(() => client.send(new ListTagsForResourceCommand({ resourceArn: arn }))),
-      ]);
-      fields.set('policy', policy, (out) => policyDocument(out.policy));
-      fields.set('tags', tags, (out) => tagsMap(out.tags));
-      return fields;
+      return readPolicyAndTags(client, arn, fields);
     });
     return recordsResult(records);
   },

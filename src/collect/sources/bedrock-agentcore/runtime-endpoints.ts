@@ -1,15 +1,14 @@
 import {
   type AgentRuntimeEndpoint,
   BedrockAgentCoreControlClient,
-  GetResourcePolicyCommand,
   ListAgentRuntimeEndpointsCommand,
-  ListTagsForResourceCommand,
 } from '@aws-sdk/client-bedrock-agentcore-control';
 import { classifyError } from '../../aws/errors.js';
 import { FieldCollector } from '../fields.js';
-import { allPages, policyDocument, readResourceField, tagsMap } from '../policy-fields.js';
+import { allPages } from '../policy-fields.js';
 import { recordsResult } from '../records.js';
 import type { Source } from '../types.js';
+import { readPolicyAndTags } from './policy-and-tags.js';
 import { listRuntimes } from './runtime-listing.js';
 
 /**
@@ -77,13 +76,7 @@ export const agentCoreRuntimeEndpoints: Source = {
         targetVersion: endpoint.targetVersion,
         description: endpoint.description,
       };
-      const [policy, tags] = await Promise.all([
-        readResourceField(() => client.send(new GetResourcePolicyCommand({ resourceArn: arn }))),
-        readResourceField(() => client.send(new ListTagsForResourceCommand({ resourceArn: arn }))),
-      ]);
-      fields.set('policy', policy, (out) => policyDocument(out.policy));
-      fields.set('tags', tags, (out) => tagsMap(out.tags));
-      return fields;
+      return readPolicyAndTags(client, arn, fields);
     });
     return recordsResult(records);
   },

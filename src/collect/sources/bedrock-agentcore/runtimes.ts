@@ -1,12 +1,8 @@
-import {
-  BedrockAgentCoreControlClient,
-  GetResourcePolicyCommand,
-  ListTagsForResourceCommand,
-} from '@aws-sdk/client-bedrock-agentcore-control';
+import { BedrockAgentCoreControlClient } from '@aws-sdk/client-bedrock-agentcore-control';
 import { FieldCollector } from '../fields.js';
-import { policyDocument, readResourceField, tagsMap } from '../policy-fields.js';
 import { recordsResult } from '../records.js';
 import type { Source } from '../types.js';
+import { readPolicyAndTags } from './policy-and-tags.js';
 import { listRuntimes } from './runtime-listing.js';
 
 /**
@@ -51,13 +47,7 @@ export const agentCoreRuntimes: Source = {
         version: runtime.agentRuntimeVersion,
         description: runtime.description,
       };
-      const [policy, tags] = await Promise.all([
-        readResourceField(() => client.send(new GetResourcePolicyCommand({ resourceArn: arn }))),
-        readResourceField(() => client.send(new ListTagsForResourceCommand({ resourceArn: arn }))),
-      ]);
-      fields.set('policy', policy, (out) => policyDocument(out.policy));
-      fields.set('tags', tags, (out) => tagsMap(out.tags));
-      return fields;
+      return readPolicyAndTags(client, arn, fields);
     });
     return recordsResult(records);
   },

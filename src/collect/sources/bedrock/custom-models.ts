@@ -1,13 +1,9 @@
-import {
-  BedrockClient,
-  GetResourcePolicyCommand,
-  ListCustomModelsCommand,
-  ListTagsForResourceCommand,
-} from '@aws-sdk/client-bedrock';
-import { FieldCollector, isoDate, lowerCaseTagsObject } from '../fields.js';
-import { allPages, policyDocument, readResourceField } from '../policy-fields.js';
+import { BedrockClient, ListCustomModelsCommand } from '@aws-sdk/client-bedrock';
+import { FieldCollector, isoDate } from '../fields.js';
+import { allPages } from '../policy-fields.js';
 import { recordsResult } from '../records.js';
 import type { Source } from '../types.js';
+import { readPolicyAndTags } from './policy-and-tags.js';
 
 /**
  * Bedrock custom models (fine-tuned, continued-pretraining or distilled models) that the account
@@ -43,13 +39,7 @@ export const bedrockCustomModels: Source = {
         status: model.modelStatus,
         createdAt: isoDate(model.creationTime),
       };
-      const [policy, tags] = await Promise.all([
-        readResourceField(() => client.send(new GetResourcePolicyCommand({ resourceArn: arn }))),
-        readResourceField(() => client.send(new ListTagsForResourceCommand({ resourceARN: arn }))),
-      ]);
-      fields.set('policy', policy, (out) => policyDocument(out.resourcePolicy));
-      fields.set('tags', tags, (out) => lowerCaseTagsObject(out.tags));
-      return fields;
+      return readPolicyAndTags(client, arn, fields);
     });
     return recordsResult(records);
   },

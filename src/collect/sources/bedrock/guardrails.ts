@@ -1,13 +1,9 @@
-import {
-  BedrockClient,
-  GetResourcePolicyCommand,
-  ListGuardrailsCommand,
-  ListTagsForResourceCommand,
-} from '@aws-sdk/client-bedrock';
-import { FieldCollector, isoDate, lowerCaseTagsObject } from '../fields.js';
-import { allPages, policyDocument, readResourceField } from '../policy-fields.js';
+import { BedrockClient, ListGuardrailsCommand } from '@aws-sdk/client-bedrock';
+import { FieldCollector, isoDate } from '../fields.js';
+import { allPages } from '../policy-fields.js';
 import { recordsResult } from '../records.js';
 import type { Source } from '../types.js';
+import { readPolicyAndTags } from './policy-and-tags.js';
 
 /**
  * Bedrock guardrails with their resource policy (which other accounts may apply them) and tags. The
@@ -42,13 +38,7 @@ export const bedrockGuardrails: Source = {
         status: guardrail.status,
         createdAt: isoDate(guardrail.createdAt),
       };
-      const [policy, tags] = await Promise.all([
-        readResourceField(() => client.send(new GetResourcePolicyCommand({ resourceArn: arn }))),
-        readResourceField(() => client.send(new ListTagsForResourceCommand({ resourceARN: arn }))),
-      ]);
-      fields.set('policy', policy, (out) => policyDocument(out.resourcePolicy));
-      fields.set('tags', tags, (out) => lowerCaseTagsObject(out.tags));
-      return fields;
+      return readPolicyAndTags(client, arn, fields);
     });
     return recordsResult(records);
   },
