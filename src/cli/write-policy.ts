@@ -2,6 +2,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { OUTPUT_FORMATS, type OutputFormat } from '../policy/formats.js';
 import { UsageError } from '../util/errors.js';
 import { dataOption } from './global-options.js';
+import { deferOptimizingCompiler, LONG_TEMPLATE_CHARS } from './short-run.js';
 import { writeStderr, writeStdout } from './stdout.js';
 
 interface WritePolicyOptions {
@@ -80,7 +81,9 @@ async function writePolicyCommand(options: WritePolicyOptions, dataPath: string 
     import('../policy/render.js'),
   ]);
   const source = options.inputFile ?? '<stdin>';
-  const parsed = parseTemplate(await readTemplate(options.inputFile), source);
+  const text = await readTemplate(options.inputFile);
+  if (text.length > LONG_TEMPLATE_CHARS) await deferOptimizingCompiler();
+  const parsed = parseTemplate(text, source);
   const [{ writePolicy }, { loadDataset }] = await Promise.all([
     import('../write/write-policy.js'),
     import('../data/load.js'),
@@ -114,15 +117,15 @@ async function writePolicyCommand(options: WritePolicyOptions, dataPath: string 
     }
   });
   const name = typeof parsed.template.name === 'string' ? parsed.template.name : undefined;
-  const text =
+  const output =
     policies.length === 1
       ? renderPolicy(policies[0]!, options.fmt, { name })
       : renderPolicies(policies, options.fmt, { name });
   if (options.outputFile === undefined) {
-    writeStdout(text);
+    writeStdout(output);
   } else {
     const { writeOutputFile } = await import('./output-file.js');
-    await writeOutputFile(options.outputFile, text);
+    await writeOutputFile(options.outputFile, output);
   }
 }
 
