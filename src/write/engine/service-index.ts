@@ -79,7 +79,9 @@ class LazyServiceIndex implements ServiceIndex {
   private firstRowsAtLevel?: Map<AccessLevel, ActionRow[]>;
   private distinctFormats?: ActionRow[];
   private lowerNameMap?: Map<string, Action>;
-  private typeIndex?: { byTypeAndLevel: Map<string, string[]>; byType: Map<string, Set<string>> };
+  private byTypeAndLevel?: Map<string, Map<AccessLevel, string[]>>;
+  private byType?: Map<string, Set<string>>;
+  private facts?: ActionFacts;
   private wildcardOnly?: Map<AccessLevel, string[]>;
   private lowerNames?: string[];
   private readonly typeNames = new Map<string, string | undefined>();
@@ -90,8 +92,14 @@ class LazyServiceIndex implements ServiceIndex {
     private readonly lookUpTypeName: (format: string) => string | undefined,
   ) {}
 
+  /** Each action's `svc:Action` and level, computed once for every table below. */
+  private get actionFacts(): ActionFacts {
+    this.facts ??= factsOf(this.service);
+    return this.facts;
+  }
+
   get rows(): ActionRow[] {
-    this.rowList ??= buildRows(this.service);
+    this.rowList ??= buildRows(this.service, this.actionFacts);
     return this.rowList;
   }
 
@@ -122,6 +130,12 @@ class LazyServiceIndex implements ServiceIndex {
 
   dependentsOf(action: Action): string[] {
     let list = this.dependents.get(action);
+    if (
+      !list &&
+      action.dependentActions.length === 0 &&
+      action.resourceTypes.every((t) => t.dependentActions.length === 0)
+    )
+      list = NO_DEPENDENTS;
     if (!list) {
       list = [...new Set([...action.resourceTypes.flatMap((t) => t.dependentActions), ...action.dependentActions])];
       this.dependents.set(action, list);
@@ -130,24 +144,53 @@ class LazyServiceIndex implements ServiceIndex {
   }
 
   actionsWithTypeAndLevel(type: string, level: AccessLevel): string[] {
-    this.typeIndex ??= indexActionsByType(this.service);
-    return this.typeIndex.byTypeAndLevel.get(`${type.toLowerCase()}\u0000${level}`) ?? [];
+    this.byTypeAndLevel ??= indexActionsByTypeAndLevel(this.service, this.actionFacts);
+    return this.byTypeAndLevel.get(type.toLowerCase())?.get(level) ?? [];
   }
 
   actionsWithType(type: string): Set<string> {
-    this.typeIndex ??= indexActionsByType(this.service);
-    return this.typeIndex.byType.get(type.toLowerCase()) ?? new Set();
+    this.byType ??= indexActionsByType(this.service, this.actionFacts);
+    return this.byType.get(type.toLowerCase()) ?? new Set();
   }
 
   wildcardOnlyAt(level: AccessLevel): string[] {
-    this.wildcardOnly ??= wildcardOnlyByLevel(this.service);
+    this.wildcardOnly ??= wildcardOnlyByLevel(this.service, this.actionFacts);
     return this.wildcardOnly.get(level) ?? [];
   }
 
   get lowerActionNames(): string[] {
-    this.lowerNames ??= this.service.actions.map((a) => `${this.service.prefix}:${a.name}`.toLowerCase());
+    this.lowerNames ??= this.actionFacts.fullNames.map((name) => name.toLowerCase());
     return this.lowerNames;
   }
+}
+
+const NO_DEPENDENTS: string[] = [];
+
+/** Per action, by position in `service.actions`. */
+interface ActionFacts {
+  fullNames: string[];
+  levels: AccessLevel[];
+  /** Whether two actions share a name: only then can an action be listed twice under one key. */
+  hasDuplicateNames: boolean;
+}
+
+function factsOf(service: Service): ActionFacts {
+  const fullNames = service.actions.map((action) => `${service.prefix}:${action.name}`);
+  const levels = service.actions.map((action) => primaryAccessLevel(action.access));
+  return { fullNames, levels, hasDuplicateNames: new Set(fullNames).size !== fullNames.length };
+}
+
+/** Lower-cases resource type names, each distinct name once (the same few names recur per action). */
+function lowerCaser(): (name: string) => string {
+  const lower = new Map<string, string>();
+  return (name) => {
+    let key = lower.get(name);
+    if (key === undefined) {
+      key = name.toLowerCase();
+      lower.set(name, key);
+    }
+    return key;
+  };
 }
 
 function buildIndex(service: Service, lookUpTypeName: (format: string) => string | undefined): ServiceIndex {
@@ -166,13 +209,14 @@ function formatsByTypeName(service: Service): Map<string, string[]> {
 }
 
 /** policy_sentry's rows: each action on each ARN format of its resource types, then `*` where it applies. */
-function buildRows(service: Service): ActionRow[] {
+function buildRows(service: Service, facts: ActionFacts): ActionRow[] {
   const formatsByType = formatsByTypeName(service);
   const compiled = new Map<string, CompiledArnFormat | undefined>();
   const rows: ActionRow[] = [];
-  for (const action of service.actions) {
-    const full = `${service.prefix}:${action.name}`;
-    const level = primaryAccessLevel(action.access);
+  for (let i = 0; i < service.actions.length; i++) {
+    const action = service.actions[i]!;
+    const full = facts.fullNames[i]!;
+    const level = facts.levels[i]!;
     for (const type of action.resourceTypes) {
       const formats = formatsByType.get(type.name) ?? formatsByType.get(type.name.toLowerCase()) ?? ['*'];
       for (const format of formats) {
@@ -221,34 +265,56 @@ function firstRowPerFormat(rows: readonly ActionRow[]): ActionRow[] {
   return [...allFormats.values()];
 }
 
-/** `svc:Action` by lower-cased resource type and level, and by type at any level, in action order. */
-function indexActionsByType(service: Service) {
-  const byTypeAndLevel = new Map<string, string[]>();
-  const byType = new Map<string, Set<string>>();
-  for (const action of service.actions) {
-    const full = `${service.prefix}:${action.name}`;
-    const level = primaryAccessLevel(action.access);
+/** `svc:Action` by lower-cased resource type, then level, in action order (each action once). */
+function indexActionsByTypeAndLevel(service: Service, facts: ActionFacts): Map<string, Map<AccessLevel, string[]>> {
+  const byTypeAndLevel = new Map<string, Map<AccessLevel, string[]>>();
+  const lower = lowerCaser();
+  for (let i = 0; i < service.actions.length; i++) {
+    const action = service.actions[i]!;
+    const full = facts.fullNames[i]!;
+    const level = facts.levels[i]!;
     for (const type of action.resourceTypes) {
-      const typeKey = type.name.toLowerCase();
-      const levelKey = `${typeKey}\u0000${level}`;
-      const atLevel = byTypeAndLevel.get(levelKey);
-      if (!atLevel) byTypeAndLevel.set(levelKey, [full]);
-      else if (atLevel[atLevel.length - 1] !== full && !atLevel.includes(full)) atLevel.push(full);
-      const anyLevel = byType.get(typeKey);
-      if (anyLevel) anyLevel.add(full);
-      else byType.set(typeKey, new Set([full]));
+      const typeKey = lower(type.name);
+      let byLevel = byTypeAndLevel.get(typeKey);
+      if (!byLevel) {
+        byLevel = new Map();
+        byTypeAndLevel.set(typeKey, byLevel);
+      }
+      const atLevel = byLevel.get(level);
+      // An action's own types can repeat a name (in another case): the last entry is then this
+      // action. Only a service with duplicate action names needs the whole-list check.
+      if (!atLevel) byLevel.set(level, [full]);
+      else if (atLevel[atLevel.length - 1] !== full && !(facts.hasDuplicateNames && atLevel.includes(full)))
+        atLevel.push(full);
     }
   }
-  return { byTypeAndLevel, byType };
+  return byTypeAndLevel;
 }
 
-function wildcardOnlyByLevel(service: Service): Map<AccessLevel, string[]> {
+/** `svc:Action` by lower-cased resource type, at any level. */
+function indexActionsByType(service: Service, facts: ActionFacts): Map<string, Set<string>> {
+  const byType = new Map<string, Set<string>>();
+  const lower = lowerCaser();
+  for (let i = 0; i < service.actions.length; i++) {
+    const action = service.actions[i]!;
+    for (const type of action.resourceTypes) {
+      const typeKey = lower(type.name);
+      const anyLevel = byType.get(typeKey);
+      if (anyLevel) anyLevel.add(facts.fullNames[i]!);
+      else byType.set(typeKey, new Set([facts.fullNames[i]!]));
+    }
+  }
+  return byType;
+}
+
+function wildcardOnlyByLevel(service: Service, facts: ActionFacts): Map<AccessLevel, string[]> {
   const wildcardOnly = new Map<AccessLevel, string[]>();
-  for (const action of service.actions) {
+  for (let i = 0; i < service.actions.length; i++) {
+    const action = service.actions[i]!;
     if (action.resourceTypes.length > 0) continue;
-    const level = primaryAccessLevel(action.access);
+    const level = facts.levels[i]!;
     const list = wildcardOnly.get(level);
-    const full = `${service.prefix}:${action.name}`;
+    const full = facts.fullNames[i]!;
     if (list) list.push(full);
     else wildcardOnly.set(level, [full]);
   }
