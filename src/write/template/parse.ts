@@ -1,18 +1,10 @@
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  visit,
-  type Alias,
-  type Document,
-  type Node,
-} from 'yaml';
+import type { Alias, Document, LineCounter, Node } from 'yaml';
 import { TemplateError } from '../../util/errors.js';
+import { eventLocator } from './locate-events.js';
+import { readYaml11Mapping } from './read-yaml11.js';
 import { checkTemplateSchema } from './schema.js';
 import type { Template } from './types.js';
+import { yamlPackage } from './yaml-package.js';
 
 export type TemplatePath = (string | number)[];
 
@@ -25,8 +17,45 @@ export interface ParsedTemplate {
 /**
  * Parses a template's YAML text and checks its shape. Every problem is a one-line TemplateError
  * starting with `<source>:<line>: `; `source` is the file name or `<stdin>`.
+ *
+ * js-yaml reads a mapping when it can vouch for giving what the `yaml` package gives
+ * (readYaml11Mapping), and its events give the lines; the `yaml` package reads every other text,
+ * so its messages stay the reference, and finds the few lines the events cannot tell.
  */
 export function parseTemplate(text: string, source: string): ParsedTemplate {
+  const read = readYaml11Mapping(text);
+  if (read === undefined) return parseTemplateWithYaml(text, source);
+  let fromEvents: ParsedTemplate['locate'] | undefined;
+  let fromYaml: ParsedTemplate['locate'] | undefined;
+  const locate = (path: TemplatePath) => {
+    fromEvents ??= eventLocator(text, read.events);
+    const line = fromEvents(path);
+    if (line !== undefined) return line;
+    fromYaml ??= yamlLocator(text);
+    return fromYaml(path);
+  };
+  try {
+    checkTemplateSchema(read.mapping);
+  } catch (error) {
+    throw locateTemplateError(error, source, locate);
+  }
+  return { template: read.mapping as Template, locate };
+}
+
+/** `locate` by the `yaml` package, for a text it reads without errors (exported for tests). */
+export function yamlLocator(text: string): ParsedTemplate['locate'] {
+  const { LineCounter, parseDocument } = yamlPackage();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, version: '1.1' });
+  return (path) => locateIn(doc, lineCounter, path);
+}
+
+/**
+ * The template read by the `yaml` package, with its errors: the reference that parseTemplate's
+ * fast read is tested against (test/write/template-yaml-differential.test.ts).
+ */
+export function parseTemplateWithYaml(text: string, source: string): ParsedTemplate {
+  const { isMap, isSeq, LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   // YAML 1.1, as PyYAML reads policy_sentry templates (`yes` is a boolean, not a string).
   const doc = parseDocument(text, { lineCounter, version: '1.1' });
@@ -86,6 +115,7 @@ function yamlMessage(message: string): string {
 }
 
 function locateIn(doc: Document, lineCounter: LineCounter, path: TemplatePath): number | undefined {
+  const { isMap, isScalar, isSeq } = yamlPackage();
   const lineOf = (node: Node | null | undefined): number | undefined =>
     node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
   let node = resolve(doc, doc.contents);
@@ -110,6 +140,7 @@ function locateIn(doc: Document, lineCounter: LineCounter, path: TemplatePath): 
 }
 
 function firstUnresolvedAlias(doc: Document): Alias | undefined {
+  const { visit } = yamlPackage();
   let found: Alias | undefined;
   visit(doc, {
     Alias(_, alias) {
@@ -122,5 +153,5 @@ function firstUnresolvedAlias(doc: Document): Alias | undefined {
 }
 
 function resolve(doc: Document, node: Node | null): Node | null {
-  return isAlias(node) ? ((node.resolve(doc) as Node | undefined) ?? null) : node;
+  return yamlPackage().isAlias(node) ? ((node.resolve(doc) as Node | undefined) ?? null) : node;
 }
