@@ -130,14 +130,10 @@ class LazyServiceIndex implements ServiceIndex {
 
   dependentsOf(action: Action): string[] {
     let list = this.dependents.get(action);
-    if (
-      !list &&
-      action.dependentActions.length === 0 &&
-      action.resourceTypes.every((t) => t.dependentActions.length === 0)
-    )
-      list = NO_DEPENDENTS;
     if (!list) {
-      list = [...new Set([...action.resourceTypes.flatMap((t) => t.dependentActions), ...action.dependentActions])];
+      const all = [...action.resourceTypes.flatMap((t) => t.dependentActions), ...action.dependentActions];
+      // Most actions have none: share one empty list rather than build a Set for each.
+      list = all.length === 0 ? NO_DEPENDENTS : [...new Set(all)];
       this.dependents.set(action, list);
     }
     return list;
