@@ -38,6 +38,8 @@ Object.assign(process.env, dummyAwsEnv());
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_BIN = join(ROOT, 'bin', 'iamwright');
 const TIME = '/usr/bin/time';
+// USER_HZ: the unit of /proc/<pid>/stat's CPU times.
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 const { values: flags } = parseArgs({
   allowNegative: true,
@@ -120,11 +122,11 @@ try {
       const seedSeconds = (performance.now() - seedStart) / 1000;
       log(`seeded ${size} accounts (${org.organizationId}) in ${seedSeconds.toFixed(1)} s`);
 
-      if (flags.warmup) await collect(`${size}-warmup`, org, proxy, 0);
-      const clean = await collect(`${size}-clean`, org, proxy, 0);
+      if (flags.warmup) await collect(`${size}-warmup`, org, proxy, moto, 0);
+      const clean = await collect(`${size}-clean`, org, proxy, moto, 0);
       results.push(report(`${size} accounts`, size, clean));
       if (index === 0 && faultRate > 0) {
-        const faulted = await collect(`${size}-faults`, org, proxy, faultRate);
+        const faulted = await collect(`${size}-faults`, org, proxy, moto, faultRate);
         faulted.differences = await compareTrees(clean.dir, faulted.dir);
         faulted.cleanWall = clean.wall;
         results.push(report(`${size} accounts, ${Math.round(faultRate * 100)}% faults`, size, faulted));
@@ -144,7 +146,7 @@ if (flags.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 process.exitCode = failed ? 1 : 0;
 
 /** One collector run: the child's wall time, CPU, peak RSS and exit code; the proxy's call counts. */
-async function collect(name, org, proxy, rate) {
+async function collect(name, org, proxy, moto, rate) {
   const dir = join(work, name);
   const configFile = join(work, `${name}.json`);
   await writeFile(
@@ -169,9 +171,13 @@ async function collect(name, org, proxy, rate) {
   const args = ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, ...profile, BIN, 'collect', 'download'];
   args.push('--config-files', configFile, '--concurrency', String(concurrency), '--log-format', 'json');
   if (flags.services) args.push('--services', ...flags.services.split(','));
+  const motoCpuBefore = await processCpuSeconds(moto.pid);
+  const proxyCpuBefore = process.cpuUsage();
   const started = performance.now();
   const { code, stderr } = await run(TIME, args, collectorProcessEnv(proxy.endpoint));
   const wall = (performance.now() - started) / 1000;
+  const proxyCpu = process.cpuUsage(proxyCpuBefore);
+  const motoCpu = (await processCpuSeconds(moto.pid)) - motoCpuBefore;
   proxy.setFaultRate(0);
   const [, user, sys, maxRssKb] = (await readFile(timeFile, 'utf8')).trim().split('\n').pop().split(' ').map(Number);
   const files = (await listFiles(dir)).filter((file) => !file.startsWith('runs/'));
@@ -185,6 +191,8 @@ async function collect(name, org, proxy, rate) {
     user,
     sys,
     rssMb: maxRssKb / 1024,
+    motoCpu,
+    proxyCpu: (proxyCpu.user + proxyCpu.system) / 1e6,
     files: files.length,
     stats: proxy.stats(),
   };
@@ -235,6 +243,8 @@ function report(title, size, run) {
     userSeconds: round(run.user),
     sysSeconds: round(run.sys),
     peakRssMb: round(run.rssMb),
+    motoCpuSeconds: round(run.motoCpu),
+    proxyCpuSeconds: round(run.proxyCpu),
     filesWritten: run.files,
     apiCalls: run.stats.requests,
     assumeRoleCalls: assumeRole,
@@ -277,6 +287,8 @@ function printResult(result) {
   out.push(`  wall time        ${result.wallSeconds} s`);
   out.push(`  collector CPU    ${result.cpuSeconds} s (user ${result.userSeconds} s, sys ${result.sysSeconds} s)`);
   out.push(`  peak RSS         ${result.peakRssMb} MB`);
+  out.push(`  moto CPU         ${result.motoCpuSeconds} s (the emulator's own, in the same wall time)`);
+  out.push(`  proxy CPU        ${result.proxyCpuSeconds} s (the bench's fault proxy in front of moto)`);
   out.push(`  files written    ${result.filesWritten}`);
   out.push(`  API calls        ${result.apiCalls} attempts (AssumeRole ${result.assumeRoleCalls} succeeded)`);
   const faults = Object.entries(result.faults).filter(([, count]) => count > 0);
@@ -288,6 +300,18 @@ function printResult(result) {
   }
   for (const result_ of result.targets) out.push(line(result_));
   process.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** User + system CPU seconds of a live process (Linux /proc), 0 where that cannot be read. */
+async function processCpuSeconds(pid) {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
 }
 
 /** Files that differ between two collected trees (run summaries aside, they differ by design). */

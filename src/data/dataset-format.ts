@@ -4,10 +4,16 @@
  *   (read by every command, so a few KB: names and links would make it 100 KB);
  * - `service-list.json`: `[{prefix, name, url}]`, read by the commands that list services;
  * - `summaries.json`: `{prefix: [[actionName, levelBits, wildcardOnly01], ...]}` for queries over all services;
- * - `services/<prefix>.json`: one Service each, read on first use, without its descriptions and with
- *   access levels as bits (a third of the bytes and objects every command would otherwise parse);
+ * - `services/<prefix>.json`: one Service each, read on first use, without its descriptions and condition
+ *   keys, with access levels as bits and without empty lists or false flags (format 3: under half the
+ *   bytes and objects of the whole service, and all the policy writer needs);
+ * - `services/<prefix>.conditions.json`: the service's condition keys and, by position, those of each
+ *   action, each action's resource types and each resource type (format 3), read by `getService`;
  * - `services/<prefix>.text.json`: `{actions: [description...], conditionKeys: [description...]}`, in the
  *   service's order, read only by the queries that print descriptions.
+ *
+ * Format 2 (`services/<prefix>.json` with condition keys and empty lists, access levels as bits) and
+ * format 1 (descriptions inline, access levels as objects) are still read: `data update` wrote them before.
  */
 import type {
   AccessLevelFlags,
@@ -20,14 +26,15 @@ import type {
 } from './model.js';
 
 export const DATASET_FORMAT = 'iamwright-dataset';
-export const DATASET_FORMAT_VERSION = 2;
-/** Version 1 (descriptions inline, access levels as objects) is still read: `data update` wrote it before. */
-export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, DATASET_FORMAT_VERSION];
+export const DATASET_FORMAT_VERSION = 3;
+/** Versions 1 and 2 are still read: `data update` wrote them before (see above). */
+export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2, DATASET_FORMAT_VERSION];
 export const MANIFEST_FILE = 'manifest.json';
 export const SERVICE_LIST_FILE = 'service-list.json';
 export const SUMMARIES_FILE = 'summaries.json';
 export const SERVICES_DIR = 'services';
 export const SERVICE_TEXT_SUFFIX = '.text.json';
+export const SERVICE_CONDITIONS_SUFFIX = '.conditions.json';
 
 export interface Manifest {
   format: typeof DATASET_FORMAT;
@@ -88,28 +95,141 @@ export interface ServiceText {
   conditionKeys: string[];
 }
 
-/** A service as stored: no descriptions, access levels as bits. */
-export type StoredService = Omit<Service, 'actions' | 'conditionKeys'> & {
+/** One resource type of an action as stored (format 3): `required` and `dependentActions` only when set. */
+export interface StoredActionResourceType {
+  name: string;
+  required?: true;
+  dependentActions?: string[];
+}
+
+/** An action as stored (format 3): access as bits; no description or condition keys; no empty list or false flag. */
+export interface StoredAction {
+  name: string;
+  access: number;
+  resourceTypes?: StoredActionResourceType[];
+  anyResource?: true;
+  dependentActions?: string[];
+  apiDocumentationUrl?: string;
+}
+
+/** A service as stored (format 3): `services/<prefix>.json`. */
+export interface StoredService extends ServiceInfo {
+  actions: StoredAction[];
+  resourceTypes: { name: string; arnFormats: string[] }[];
+}
+
+/** A service as format 2 stored it: no descriptions, access levels as bits, everything else as in Service. */
+export type StoredServiceV2 = Omit<Service, 'actions' | 'conditionKeys'> & {
   actions: (Omit<Action, 'description' | 'access'> & { access: number })[];
   conditionKeys: Omit<ConditionKey, 'description'>[];
 };
 
-/** Splits a service into its stored form and its descriptions. */
-export function storedService(service: Service): { stored: StoredService; text: ServiceText } {
+/**
+ * The condition keys of a service (format 3: `services/<prefix>.conditions.json`), by position:
+ * `actions[i]` is `[keys of action i itself, keys of its first resource type, ...]`.
+ */
+export interface ServiceConditions {
+  conditionKeys: Omit<ConditionKey, 'description'>[];
+  actions: string[][][];
+  resourceTypes: string[][];
+}
+
+/** Splits a service into its stored form, its condition keys and its descriptions. */
+export function storedService(service: Service): {
+  stored: StoredService;
+  conditions: ServiceConditions;
+  text: ServiceText;
+} {
   const stored: StoredService = {
-    ...service,
-    actions: service.actions.map(({ description: _, access, ...action }) => ({ ...action, access: levelBits(access) })),
-    conditionKeys: service.conditionKeys.map(({ description: _, ...key }) => key),
+    prefix: service.prefix,
+    name: service.name,
+    url: service.url,
+    actions: service.actions.map(storedAction),
+    resourceTypes: service.resourceTypes.map(({ name, arnFormats }) => ({ name, arnFormats })),
+  };
+  const conditions: ServiceConditions = {
+    conditionKeys: service.conditionKeys.map(({ name, type }) => ({ name, type })),
+    actions: service.actions.map((a) => [a.conditionKeys, ...a.resourceTypes.map((r) => r.conditionKeys)]),
+    resourceTypes: service.resourceTypes.map((r) => r.conditionKeys),
   };
   const text: ServiceText = {
     actions: service.actions.map((a) => a.description ?? ''),
     conditionKeys: service.conditionKeys.map((k) => k.description ?? ''),
   };
-  return { stored, text };
+  return { stored, conditions, text };
 }
 
-/** Turns a stored service back into a Service, in place (without descriptions). */
+function storedAction(action: Action): StoredAction {
+  const stored: StoredAction = { name: action.name, access: levelBits(action.access) };
+  if (action.resourceTypes.length > 0) {
+    stored.resourceTypes = action.resourceTypes.map(({ name, required, dependentActions }) => {
+      const type: StoredActionResourceType = { name };
+      if (required) type.required = true;
+      if (dependentActions.length > 0) type.dependentActions = dependentActions;
+      return type;
+    });
+  }
+  if (action.anyResource) stored.anyResource = true;
+  if (action.dependentActions.length > 0) stored.dependentActions = action.dependentActions;
+  if (action.apiDocumentationUrl !== undefined) stored.apiDocumentationUrl = action.apiDocumentationUrl;
+  return stored;
+}
+
+/**
+ * The lists a stored service leaves out, shared: nothing mutates a loaded service's lists, and the
+ * condition keys are replaced (not filled in) when they are read.
+ */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * Builds the Service of a format-3 stored service, without descriptions and with empty condition-key
+ * lists until `addConditions`. Every action and resource type gets the same shape, so the engine's
+ * property reads stay monomorphic.
+ */
 export function serviceFromStored(stored: StoredService): Service {
+  return {
+    prefix: stored.prefix,
+    name: stored.name,
+    url: stored.url,
+    actions: stored.actions.map((stored) => {
+      const action: Action = {
+        name: stored.name,
+        access: flagsFromBits(stored.access),
+        resourceTypes: (stored.resourceTypes ?? []).map((type) => ({
+          name: type.name,
+          required: type.required === true,
+          conditionKeys: NONE,
+          dependentActions: type.dependentActions ?? NONE,
+        })),
+        anyResource: stored.anyResource === true,
+        conditionKeys: NONE,
+        dependentActions: stored.dependentActions ?? NONE,
+      };
+      if (stored.apiDocumentationUrl !== undefined) action.apiDocumentationUrl = stored.apiDocumentationUrl;
+      return action;
+    }),
+    resourceTypes: stored.resourceTypes.map(({ name, arnFormats }) => ({ name, arnFormats, conditionKeys: NONE })),
+    conditionKeys: [],
+  };
+}
+
+/** Puts the condition keys of `conditions` on a service read with `serviceFromStored`, in place. */
+export function addConditions(service: Service, conditions: ServiceConditions): void {
+  service.conditionKeys = conditions.conditionKeys;
+  service.actions.forEach((action, i) => {
+    const [own, ...byType] = conditions.actions[i] ?? [];
+    action.conditionKeys = own ?? NONE;
+    action.resourceTypes.forEach((type, j) => {
+      type.conditionKeys = byType[j] ?? NONE;
+    });
+  });
+  service.resourceTypes.forEach((type, i) => {
+    type.conditionKeys = conditions.resourceTypes[i] ?? NONE;
+  });
+}
+
+/** Turns a format-2 stored service back into a Service, in place (without descriptions). */
+export function serviceFromStoredV2(stored: StoredServiceV2): Service {
   const service = stored as unknown as Service;
   for (const action of stored.actions) (action as unknown as Action).access = flagsFromBits(action.access);
   return service;

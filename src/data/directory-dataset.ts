@@ -8,14 +8,19 @@ import {
   MANIFEST_FILE,
   SERVICE_LIST_FILE,
   SERVICES_DIR,
+  SERVICE_CONDITIONS_SUFFIX,
   SERVICE_TEXT_SUFFIX,
+  type ServiceConditions,
   type ServiceText,
   type StoredService,
+  type StoredServiceV2,
   SUMMARIES_FILE,
   type SummaryRow,
   describeService,
+  addConditions,
   flagsFromBits,
   serviceFromStored,
+  serviceFromStoredV2,
 } from './dataset-format.js';
 import { readJsonFile } from './read-json.js';
 import { DataError } from '../util/errors.js';
@@ -73,11 +78,13 @@ export function directoryDataset(dir: string, location: string = dir): Dataset {
       : manifest.prefixes.split(' ').filter(Boolean);
   const known = new Set(prefixes);
   const services = new Map<string, Service>();
-  // Version 1 files hold everything, descriptions included.
+  // Version 1 files hold everything, descriptions included; version 2 everything but descriptions.
   const inline = manifest.formatVersion === 1;
+  const conditionsApart = manifest.formatVersion >= 3;
   const described = new Set<string>();
+  const conditioned = new Set<string>();
   let summaries: Map<string, ActionSummary[]> | undefined;
-  function getService(prefix: string): Service | undefined {
+  function serviceWithoutConditionKeys(prefix: string): Service | undefined {
     if (!known.has(prefix)) return undefined;
     let service = services.get(prefix);
     if (!service) {
@@ -86,8 +93,29 @@ export function directoryDataset(dir: string, location: string = dir): Dataset {
       if (!isRecord(doc) || doc.prefix !== prefix || !Array.isArray(doc.actions)) {
         throw new DataError(`${file}: not the service file of "${prefix}"`);
       }
-      service = inline ? (doc as unknown as Service) : serviceFromStored(doc as unknown as StoredService);
+      if (inline) service = doc as unknown as Service;
+      else if (conditionsApart) service = serviceFromStored(doc as unknown as StoredService);
+      else service = serviceFromStoredV2(doc as unknown as StoredServiceV2);
       services.set(prefix, service);
+    }
+    return service;
+  }
+  function getService(prefix: string): Service | undefined {
+    const service = serviceWithoutConditionKeys(prefix);
+    if (service && conditionsApart && !conditioned.has(prefix)) {
+      const file = join(dir, SERVICES_DIR, `${prefix}${SERVICE_CONDITIONS_SUFFIX}`);
+      const doc = readJsonFile(file);
+      if (
+        !isRecord(doc) ||
+        !Array.isArray(doc.conditionKeys) ||
+        !Array.isArray(doc.actions) ||
+        doc.actions.length !== service.actions.length ||
+        !Array.isArray(doc.resourceTypes)
+      ) {
+        throw new DataError(`${file}: not the condition-keys file of "${prefix}"`);
+      }
+      addConditions(service, doc as unknown as ServiceConditions);
+      conditioned.add(prefix);
     }
     return service;
   }
@@ -97,6 +125,7 @@ export function directoryDataset(dir: string, location: string = dir): Dataset {
     counts: manifest.counts,
     listServices,
     getService,
+    serviceWithoutConditionKeys,
     describedService(prefix) {
       const service = getService(prefix);
       if (service && !inline && !described.has(prefix)) {

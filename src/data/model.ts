@@ -120,6 +120,12 @@ export interface Dataset {
   listServices(): readonly ServiceInfo[];
   /** Exact, case-sensitive prefix lookup (policy_sentry's behaviour). Descriptions may be absent. */
   getService(prefix: string): Service | undefined;
+  /**
+   * `getService` for readers of actions, access levels, resource types and dependents only (the policy
+   * writer): condition-key lists may be empty, because a compiled dataset reads them from a second file.
+   * The same object as `getService`'s, which fills them in when it is called.
+   */
+  serviceWithoutConditionKeys(prefix: string): Service | undefined;
   /** `getService` with the descriptions of actions and condition keys (a compiled dataset reads them apart). */
   describedService(prefix: string): Service | undefined;
   /** Action summaries of every service, for queries over `all` services. */

@@ -160,6 +160,7 @@ export function policySentryDataset(doc: Record<string, unknown>, location: stri
       return infos;
     },
     getService,
+    serviceWithoutConditionKeys: getService,
     describedService: getService,
     actionSummaries() {
       if (!summaries) {

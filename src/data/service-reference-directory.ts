@@ -93,6 +93,7 @@ export function serviceReferenceDirectoryDataset(
       return infos;
     },
     getService: (prefix) => load(prefix)?.service,
+    serviceWithoutConditionKeys: (prefix) => load(prefix)?.service,
     describedService: (prefix) => load(prefix)?.service,
     actionSummaries() {
       summaries ??= new Map(

@@ -101,7 +101,7 @@ export function writePolicyFromTemplate(template: Template, options: WritePolicy
                 path: [key, i, 'conditions'],
                 distinguishing: entry.conditions,
               };
-        const known = dataset.getService(serviceOfTemplateArn(arn)) !== undefined;
+        const known = dataset.serviceWithoutConditionKeys(serviceOfTemplateArn(arn)) !== undefined;
         if (!group.addByArnAndLevel(arn, level, conditions) && known) {
           warnings.push({ message: `${arn} matches no resource type of ${serviceOfTemplateArn(arn)}`, path: [key, i] });
         }

@@ -99,6 +99,33 @@ describe('directory dataset (our format)', () => {
     assert.deepEqual(directoryDataset(EXPECTED).describedService('sqs'), compiled);
   });
 
+  it('reads a service without its condition keys for the policy writer, then fills them in in place', () => {
+    const fresh = directoryDataset(EXPECTED);
+    const lean = fresh.serviceWithoutConditionKeys('sqs');
+    assert.deepEqual(lean, {
+      ...withoutDescriptions,
+      actions: withoutDescriptions.actions.map((action) => ({
+        ...action,
+        conditionKeys: [],
+        resourceTypes: action.resourceTypes.map((type) => ({ ...type, conditionKeys: [] })),
+      })),
+      resourceTypes: withoutDescriptions.resourceTypes.map((type) => ({ ...type, conditionKeys: [] })),
+      conditionKeys: [],
+    });
+    const full = fresh.getService('sqs');
+    assert.equal(full, lean);
+    assert.deepEqual(full, withoutDescriptions);
+    assert.equal(fresh.serviceWithoutConditionKeys('SQS'), undefined);
+  });
+
+  it('still reads format version 2, condition keys inline', () => {
+    const v2 = directoryDataset(`${EXPECTED}-v2`);
+    assert.deepEqual(v2.serviceWithoutConditionKeys('sqs'), withoutDescriptions);
+    assert.deepEqual(v2.getService('sqs'), withoutDescriptions);
+    assert.deepEqual(v2.describedService('sqs'), compiled);
+    assert.deepEqual(v2.counts, dataset.counts);
+  });
+
   it('still reads format version 1, descriptions inline', () => {
     const v1 = directoryDataset(`${EXPECTED}-v1`);
     assert.deepEqual(v1.getService('sqs'), compiled);
@@ -122,6 +149,21 @@ describe('directory dataset (our format)', () => {
       name: 'DataError',
       message: `${join(dir, 'services', 'sqs.text.json')}: not the descriptions file of "sqs"`,
     });
+  });
+
+  it('names the condition-keys file when it is damaged or does not match its service', () => {
+    for (const [name, text] of [
+      ['damaged-conditions', '[]'],
+      ['short-conditions', '{"conditionKeys": [], "actions": [], "resourceTypes": []}'],
+    ] as const) {
+      const dir = damaged(name, join('services', 'sqs.conditions.json'), text);
+      const broken = directoryDataset(dir);
+      assert.equal(broken.serviceWithoutConditionKeys('sqs')?.actions.length, 6);
+      assert.throws(() => broken.getService('sqs'), {
+        name: 'DataError',
+        message: `${join(dir, 'services', 'sqs.conditions.json')}: not the condition-keys file of "sqs"`,
+      });
+    }
   });
 
   it('reads the service list only to list services, and names it when it is damaged', () => {

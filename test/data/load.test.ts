@@ -64,8 +64,8 @@ describe('--data format detection and errors', () => {
     ],
     [
       'a newer dataset format',
-      () => dirname(file('newer/manifest.json', '{"format": "iamwright-dataset", "formatVersion": 3}')),
-      'unsupported dataset format version 3 (expected 2)',
+      () => dirname(file('newer/manifest.json', '{"format": "iamwright-dataset", "formatVersion": 4}')),
+      'unsupported dataset format version 4 (expected 3)',
     ],
   ];
   for (const [what, make, problem] of cases) {

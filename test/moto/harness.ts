@@ -16,6 +16,8 @@ export interface Moto {
   /** `http://127.0.0.1:<port>` */
   readonly endpoint: string;
   readonly port: number;
+  /** moto_server's process id (the bench reads its CPU time from /proc). */
+  readonly pid: number | undefined;
   /** Everything moto printed so far (for failure messages). */
   log(): string;
   /** Clears every emulated account and resource (moto's `/moto-api/reset`). */
@@ -108,6 +110,7 @@ async function launch(port: number, options: StartMotoOptions): Promise<Moto> {
   return {
     endpoint,
     port,
+    pid: child.pid,
     log: () => output,
     async reset() {
       const response = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });

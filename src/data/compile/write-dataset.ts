@@ -10,6 +10,7 @@ import {
   MANIFEST_FILE,
   SERVICE_LIST_FILE,
   SERVICES_DIR,
+  SERVICE_CONDITIONS_SUFFIX,
   SERVICE_TEXT_SUFFIX,
   SUMMARIES_FILE,
   type SummaryRow,
@@ -43,8 +44,9 @@ export function datasetFiles(provenance: Provenance, services: readonly Service[
       levelBits(a.access),
       a.resourceTypes.length ? 0 : 1,
     ]);
-    const { stored, text } = storedService(service);
+    const { stored, conditions, text } = storedService(service);
     files.set(`${SERVICES_DIR}/${service.prefix}.json`, JSON.stringify(stored));
+    files.set(`${SERVICES_DIR}/${service.prefix}${SERVICE_CONDITIONS_SUFFIX}`, JSON.stringify(conditions));
     files.set(`${SERVICES_DIR}/${service.prefix}${SERVICE_TEXT_SUFFIX}`, JSON.stringify(text));
   }
   const manifest: Manifest = {

@@ -50,7 +50,7 @@ export function narrowingCondition(
   const [prefix, name] = dependent.split(':') as [string, string];
   const rule = RULES[dependent.toLowerCase()] ?? (prefix === 'kms' ? KMS_VIA_SERVICE : undefined);
   if (!rule) return undefined;
-  const service = dataset.getService(prefix);
+  const service = dataset.serviceWithoutConditionKeys(prefix);
   const action = service?.actions.find((a) => a.name.toLowerCase() === name.toLowerCase());
   if (!service || !action || !actionSupportsKey(service, action, undefined, rule.key)) return undefined;
   const value = rule.value(needingService, arn);

@@ -16,14 +16,14 @@ export function expandExclusions(entries: readonly string[], dataset: Dataset): 
     }
     if (entry === '*') {
       for (const info of dataset.listServices()) {
-        for (const action of dataset.getService(info.prefix)?.actions ?? []) {
+        for (const action of dataset.serviceWithoutConditionKeys(info.prefix)?.actions ?? []) {
           excluded.add(`${info.prefix}:${action.name}`.toLowerCase());
         }
       }
       continue;
     }
     const service = entry.split(':')[0]!;
-    const candidates = dataset.getService(service)?.actions;
+    const candidates = dataset.serviceWithoutConditionKeys(service)?.actions;
     if (!candidates) {
       excluded.add(entry.toLowerCase());
       continue;

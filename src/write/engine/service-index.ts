@@ -54,7 +54,7 @@ export function serviceIndex(dataset: Dataset, prefix: string): ServiceIndex | u
     cache.set(dataset, perDataset);
   }
   if (perDataset.has(prefix)) return perDataset.get(prefix);
-  const service = dataset.getService(prefix);
+  const service = dataset.serviceWithoutConditionKeys(prefix);
   const index = service ? buildIndex(service, (format) => resourceTypeNameOfFormat(dataset, format)) : undefined;
   perDataset.set(prefix, index);
   return index;
@@ -62,7 +62,7 @@ export function serviceIndex(dataset: Dataset, prefix: string): ServiceIndex | u
 
 /** The name of the resource type whose ARN format this is, looked up in the format's own service. */
 export function resourceTypeNameOfFormat(dataset: Dataset, format: string): string | undefined {
-  const service = dataset.getService(serviceOfArn(format));
+  const service = dataset.serviceWithoutConditionKeys(serviceOfArn(format));
   if (!service) return undefined;
   const lower = format.toLowerCase();
   return service.resourceTypes.find((t) => t.arnFormats.some((f) => f.toLowerCase() === lower))?.name;

@@ -179,12 +179,15 @@ function checkServicePrefix(prefix: string, path: Path, dataset: Dataset): void 
 
 /** Exact, case-sensitive lookup; `catalog` (Service Catalog's ARN service) is `servicecatalog`. */
 function findService(dataset: Dataset, prefix: string): Service | undefined {
-  return dataset.getService(prefix) ?? (prefix === 'catalog' ? dataset.getService('servicecatalog') : undefined);
+  return (
+    dataset.serviceWithoutConditionKeys(prefix) ??
+    (prefix === 'catalog' ? dataset.serviceWithoutConditionKeys('servicecatalog') : undefined)
+  );
 }
 
 /** ` (did you mean "s3"?)` when the prefix differs from a known one only by case. */
 function suggestion(dataset: Dataset, prefix: string): string {
   const lower = prefix.toLowerCase();
   if (lower === prefix) return '';
-  return dataset.getService(lower) ? ` (did you mean "${lower}"?)` : '';
+  return dataset.serviceWithoutConditionKeys(lower) ? ` (did you mean "${lower}"?)` : '';
 }
