@@ -85,12 +85,28 @@ export class ActionCatalog {
     return types.get(name.toLowerCase());
   }
 
-  /** The service with this prefix, looked up as written, then lower-cased (IAM ignores case). */
+  /**
+   * The service with this prefix, looked up as written, then lower-cased (IAM ignores case). Its
+   * condition-key lists may be empty: readers of condition keys use `serviceWithConditionKeys`.
+   */
   service(prefix: string): Service | undefined {
     if (!this.services.has(prefix)) {
-      this.services.set(prefix, this.dataset.getService(prefix) ?? this.dataset.getService(prefix.toLowerCase()));
+      this.services.set(
+        prefix,
+        this.dataset.serviceWithoutConditionKeys(prefix) ??
+          this.dataset.serviceWithoutConditionKeys(prefix.toLowerCase()),
+      );
     }
     return this.services.get(prefix);
+  }
+
+  /**
+   * `service` with its condition keys, filled into the same objects (its actions and resource types,
+   * as `actionsOf` and `resourceType` return them, then carry their keys too).
+   */
+  serviceWithConditionKeys(prefix: string): Service | undefined {
+    const service = this.service(prefix);
+    return service && this.dataset.getService(service.prefix);
   }
 
   /** Every action of a known service, in the dataset's order. */

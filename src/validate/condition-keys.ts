@@ -33,7 +33,7 @@ export class ConditionKeyIndex {
       if (global) return { kind: 'known', name: global[0], types: global[1], global: true };
       return { kind: 'unverified', reason: `${policyKey} is not a global condition key iamwright knows` };
     }
-    const service = prefix ? this.catalog.service(prefix) : undefined;
+    const service = prefix ? this.catalog.serviceWithConditionKeys(prefix) : undefined;
     if (!service) {
       return { kind: 'unverified', reason: `the dataset has no service "${prefix}" to check ${policyKey} against` };
     }
@@ -47,7 +47,7 @@ export class ConditionKeyIndex {
    * (aws:RequestTag, aws:ResourceTag, aws:TagKeys) where the action's service lists them per action.
    */
   supports(action: CatalogAction, key: Extract<ResolvedKey, { kind: 'known' }>, policyKey: string): boolean {
-    const service = this.catalog.service(action.service);
+    const service = this.catalog.serviceWithConditionKeys(action.service);
     if (!service || !action.model) return true;
     if (key.global) {
       if (!PER_ACTION_GLOBAL_KEYS.includes(key.name)) return true;

@@ -50,7 +50,8 @@ export function narrowingCondition(
   const [prefix, name] = dependent.split(':') as [string, string];
   const rule = RULES[dependent.toLowerCase()] ?? (prefix === 'kms' ? KMS_VIA_SERVICE : undefined);
   if (!rule) return undefined;
-  const service = dataset.serviceWithoutConditionKeys(prefix);
+  // With its condition keys: the rule applies only when the database lists its key for the action.
+  const service = dataset.getService(prefix);
   const action = service?.actions.find((a) => a.name.toLowerCase() === name.toLowerCase());
   if (!service || !action || !actionSupportsKey(service, action, undefined, rule.key)) return undefined;
   const value = rule.value(needingService, arn);
