@@ -125,13 +125,17 @@ export type StoredServiceV2 = Omit<Service, 'actions' | 'conditionKeys'> & {
 };
 
 /**
- * The condition keys of a service (format 3: `services/<prefix>.conditions.json`), by position:
- * `actions[i]` is `[keys of action i itself, keys of its first resource type, ...]`.
+ * The condition keys of a service (format 3: `services/<prefix>.conditions.json`). Each distinct list
+ * of keys is stored once, in `lists` (`lists[0]` is the empty list); the rest refer to them by index,
+ * by position in the service file: `actions[i]` is `[list of action i itself, list on its first
+ * resource type, ...]`, or 0 when all of those are empty. A third of the bytes of the lists written
+ * out in full, and a fraction of the arrays to parse.
  */
 export interface ServiceConditions {
   conditionKeys: Omit<ConditionKey, 'description'>[];
-  actions: string[][][];
-  resourceTypes: string[][];
+  lists: string[][];
+  actions: (0 | number[])[];
+  resourceTypes: number[];
 }
 
 /** Splits a service into its stored form, its condition keys and its descriptions. */
@@ -147,10 +151,26 @@ export function storedService(service: Service): {
     actions: service.actions.map(storedAction),
     resourceTypes: service.resourceTypes.map(({ name, arnFormats }) => ({ name, arnFormats })),
   };
+  const lists: string[][] = [[]];
+  const listIndex = new Map<string, number>([['', 0]]);
+  const indexOf = (list: string[]): number => {
+    const key = list.join('\n');
+    let index = listIndex.get(key);
+    if (index === undefined) {
+      index = lists.length;
+      lists.push(list);
+      listIndex.set(key, index);
+    }
+    return index;
+  };
   const conditions: ServiceConditions = {
     conditionKeys: service.conditionKeys.map(({ name, type }) => ({ name, type })),
-    actions: service.actions.map((a) => [a.conditionKeys, ...a.resourceTypes.map((r) => r.conditionKeys)]),
-    resourceTypes: service.resourceTypes.map((r) => r.conditionKeys),
+    lists,
+    actions: service.actions.map((a) => {
+      const refs = [indexOf(a.conditionKeys), ...a.resourceTypes.map((r) => indexOf(r.conditionKeys))];
+      return refs.every((ref) => ref === 0) ? 0 : refs;
+    }),
+    resourceTypes: service.resourceTypes.map((r) => indexOf(r.conditionKeys)),
   };
   const text: ServiceText = {
     actions: service.actions.map((a) => a.description ?? ''),
@@ -215,16 +235,19 @@ export function serviceFromStored(stored: StoredService): Service {
 
 /** Puts the condition keys of `conditions` on a service read with `serviceFromStored`, in place. */
 export function addConditions(service: Service, conditions: ServiceConditions): void {
+  const { lists } = conditions;
+  const list = (index: number | undefined): string[] => (index === undefined ? NONE : (lists[index] ?? NONE));
   service.conditionKeys = conditions.conditionKeys;
   service.actions.forEach((action, i) => {
-    const [own, ...byType] = conditions.actions[i] ?? [];
-    action.conditionKeys = own ?? NONE;
+    const refs = conditions.actions[i];
+    if (!refs) return;
+    action.conditionKeys = list(refs[0]);
     action.resourceTypes.forEach((type, j) => {
-      type.conditionKeys = byType[j] ?? NONE;
+      type.conditionKeys = list(refs[j + 1]);
     });
   });
   service.resourceTypes.forEach((type, i) => {
-    type.conditionKeys = conditions.resourceTypes[i] ?? NONE;
+    type.conditionKeys = list(conditions.resourceTypes[i]);
   });
 }
 

@@ -108,6 +108,7 @@ export function directoryDataset(dir: string, location: string = dir): Dataset {
       if (
         !isRecord(doc) ||
         !Array.isArray(doc.conditionKeys) ||
+        !Array.isArray(doc.lists) ||
         !Array.isArray(doc.actions) ||
         doc.actions.length !== service.actions.length ||
         !Array.isArray(doc.resourceTypes)
