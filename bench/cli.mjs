@@ -13,6 +13,9 @@
 //   NODE_EXTRA_CA_CERTS). On these machines NODE_EXTRA_CA_CERTS alone adds about 30 ms to every
 //   Node start, floor included; the issues' floor of "about 65 ms" was measured this way.
 // Both keep iamwright and the AWS SDK away from user data: no user dataset, no AWS configuration.
+// The targets are judged (PASS/FAIL, exit code) in the machine environment: the issues set them
+// against Node's start as it is on the machine. The clean environment's ratios are printed beside
+// them as a stricter reading ("met" or "over"), without deciding the exit code.
 //
 // Add cases to CASES below: `args` after `iamwright`, `maxRatio` to the floor, optional `maxRssMb`.
 import { spawnSync } from 'node:child_process';
@@ -82,6 +85,9 @@ const ENV = {
 
 /** Variables that change how Node itself starts, taken from the caller in the machine environment. */
 const NODE_START_VARIABLES = ['NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS'];
+
+/** The environment whose ratios decide PASS/FAIL and the exit code (see above). */
+export const JUDGED_ENVIRONMENT = 'machine';
 
 export const ENVIRONMENTS = {
   clean: ENV,
@@ -186,12 +192,14 @@ function main() {
     );
     for (const envName of envNames) {
       const extra = Object.keys(ENVIRONMENTS[envName]).filter((v) => !(v in ENV));
-      console.error(`bench: ${envName} environment${extra.length ? ` (with ${extra.join(', ')})` : ''}`);
+      const role = envName === JUDGED_ENVIRONMENT ? 'judged: PASS/FAIL' : 'a stricter reading: met/over';
+      console.error(`bench: ${envName} environment${extra.length ? ` (with ${extra.join(', ')})` : ''}, ${role}`);
     }
     for (const benchCase of selected) {
       for (const envName of envNames) {
         const r = runCase(benchCase, runs, rssFile, ENVIRONMENTS[envName]);
-        if (!r.pass) failed++;
+        const judged = envName === JUDGED_ENVIRONMENT;
+        if (judged && !r.pass) failed++;
         const target = `≤ ${benchCase.maxRatio}×${benchCase.maxRssMb === undefined ? '' : `, < ${benchCase.maxRssMb} MB`}`;
         rows.push([
           envName,
@@ -201,7 +209,7 @@ function main() {
           `${r.ratio.toFixed(2)}×`,
           target,
           r.rssMb.toFixed(1),
-          r.pass ? 'PASS' : 'FAIL',
+          judged ? (r.pass ? 'PASS' : 'FAIL') : r.pass ? 'met' : 'over',
         ]);
       }
     }
