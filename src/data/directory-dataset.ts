@@ -84,18 +84,31 @@ export function directoryDataset(dir: string, location: string = dir): Dataset {
   const described = new Set<string>();
   const conditioned = new Set<string>();
   let summaries: Map<string, ActionSummary[]> | undefined;
+  /** One of a service's files (`<prefix><suffix>`), read and shape-checked; a bad one is a DataError naming it. */
+  function readServiceFile(
+    prefix: string,
+    suffix: string,
+    what: string,
+    valid: (doc: Record<string, unknown>) => boolean,
+  ) {
+    const file = join(dir, SERVICES_DIR, `${prefix}${suffix}`);
+    const doc = readJsonFile(file);
+    if (!isRecord(doc) || !valid(doc)) throw new DataError(`${file}: not the ${what} file of "${prefix}"`);
+    return doc;
+  }
   function serviceWithoutConditionKeys(prefix: string): Service | undefined {
     if (!known.has(prefix)) return undefined;
     let service = services.get(prefix);
     if (!service) {
-      const file = join(dir, SERVICES_DIR, `${prefix}.json`);
-      const doc = readJsonFile(file);
-      if (!isRecord(doc) || doc.prefix !== prefix || !Array.isArray(doc.actions)) {
-        throw new DataError(`${file}: not the service file of "${prefix}"`);
-      }
-      if (inline) service = doc as unknown as Service;
-      else if (conditionsApart) service = serviceFromStored(doc as unknown as StoredService);
-      else service = serviceFromStoredV2(doc as unknown as StoredServiceV2);
+      const doc = readServiceFile(
+        prefix,
+        '.json',
+        'service',
+        (d) => d.prefix === prefix && Array.isArray(d.actions),
+      ) as unknown;
+      if (inline) service = doc as Service;
+      else if (conditionsApart) service = serviceFromStored(doc as StoredService);
+      else service = serviceFromStoredV2(doc as StoredServiceV2);
       services.set(prefix, service);
     }
     return service;
@@ -103,18 +116,17 @@ export function directoryDataset(dir: string, location: string = dir): Dataset {
   function getService(prefix: string): Service | undefined {
     const service = serviceWithoutConditionKeys(prefix);
     if (service && conditionsApart && !conditioned.has(prefix)) {
-      const file = join(dir, SERVICES_DIR, `${prefix}${SERVICE_CONDITIONS_SUFFIX}`);
-      const doc = readJsonFile(file);
-      if (
-        !isRecord(doc) ||
-        !Array.isArray(doc.conditionKeys) ||
-        !Array.isArray(doc.lists) ||
-        !Array.isArray(doc.actions) ||
-        doc.actions.length !== service.actions.length ||
-        !Array.isArray(doc.resourceTypes)
-      ) {
-        throw new DataError(`${file}: not the condition-keys file of "${prefix}"`);
-      }
+      const doc = readServiceFile(
+        prefix,
+        SERVICE_CONDITIONS_SUFFIX,
+        'condition-keys',
+        (d) =>
+          Array.isArray(d.conditionKeys) &&
+          Array.isArray(d.lists) &&
+          Array.isArray(d.actions) &&
+          d.actions.length === service.actions.length &&
+          Array.isArray(d.resourceTypes),
+      );
       addConditions(service, doc as unknown as ServiceConditions);
       conditioned.add(prefix);
     }
@@ -130,11 +142,12 @@ export function directoryDataset(dir: string, location: string = dir): Dataset {
     describedService(prefix) {
       const service = getService(prefix);
       if (service && !inline && !described.has(prefix)) {
-        const file = join(dir, SERVICES_DIR, `${prefix}${SERVICE_TEXT_SUFFIX}`);
-        const doc = readJsonFile(file);
-        if (!isRecord(doc) || !Array.isArray(doc.actions) || !Array.isArray(doc.conditionKeys)) {
-          throw new DataError(`${file}: not the descriptions file of "${prefix}"`);
-        }
+        const doc = readServiceFile(
+          prefix,
+          SERVICE_TEXT_SUFFIX,
+          'descriptions',
+          (d) => Array.isArray(d.actions) && Array.isArray(d.conditionKeys),
+        );
         describeService(service, doc as unknown as ServiceText);
         described.add(prefix);
       }

@@ -61,6 +61,8 @@ export function serviceReferenceDirectoryDataset(
     return entry;
   };
   const prefixes = [...files.keys()];
+  // Each file holds the whole service: with and without condition keys, described or not, are one read.
+  const getService = (prefix: string): Service | undefined => load(prefix)?.service;
   let provenance: Provenance | undefined;
   let counts: DatasetCounts | undefined;
   let infos: ServiceInfo[] | undefined;
@@ -92,9 +94,9 @@ export function serviceReferenceDirectoryDataset(
       });
       return infos;
     },
-    getService: (prefix) => load(prefix)?.service,
-    serviceWithoutConditionKeys: (prefix) => load(prefix)?.service,
-    describedService: (prefix) => load(prefix)?.service,
+    getService,
+    serviceWithoutConditionKeys: getService,
+    describedService: getService,
     actionSummaries() {
       summaries ??= new Map(
         prefixes.map((prefix) => [
